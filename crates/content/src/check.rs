@@ -1,0 +1,189 @@
+//! The editors' check of the content: errors make the file unusable, warnings point at gaps.
+//!
+//! The app refuses content with errors (and shows what is wrong); `check-content` prints both
+//! kinds for editors, and the test suite fails on errors.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use crate::model::{Block, Content};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Where, in words an editor can find: `section "Wider cooperation", block "liaison-tasks"`.
+    pub place: String,
+    pub message: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.place, self.message)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    pub errors: Vec<Finding>,
+    pub warnings: Vec<Finding>,
+}
+
+impl Report {
+    pub fn is_usable(&self) -> bool {
+        self.errors.is_empty()
+    }
+}
+
+/// A slug or id that is safe in a URL and as an HTML id: lowercase ASCII words joined by `-`.
+fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text.split('-').all(|word| {
+            !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+struct Checker<'a> {
+    report: Report,
+    ids: HashSet<&'a str>,
+}
+
+impl<'a> Checker<'a> {
+    fn error(&mut self, place: &str, message: impl Into<String>) {
+        self.report.errors.push(Finding { place: place.into(), message: message.into() });
+    }
+
+    fn warning(&mut self, place: &str, message: impl Into<String>) {
+        self.report.warnings.push(Finding { place: place.into(), message: message.into() });
+    }
+
+    fn text(&mut self, place: &str, what: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.error(place, format!("{what} is empty"));
+        } else if text.trim() != text {
+            self.error(place, format!("{what} starts or ends with white space"));
+        }
+    }
+
+    fn id(&mut self, place: &str, id: &'a str) {
+        if !is_slug(id) {
+            self.error(place, format!("id {id:?} must be lowercase letters, digits and single hyphens"));
+        } else if !self.ids.insert(id) {
+            self.error(place, format!("id {id:?} is used more than once"));
+        }
+    }
+
+    fn blocks(&mut self, place: &str, blocks: &'a [Block]) {
+        for block in blocks {
+            let place = format!("{place}, block \"{}\"", block.id());
+            self.id(&place, block.id());
+            match block {
+                Block::Paragraph { text, .. } => self.text(&place, "the paragraph", text),
+                Block::List { lead, items, .. } => {
+                    self.text(&place, "the list's lead-in", lead);
+                    for item in items {
+                        self.text(&place, "a list item", item);
+                    }
+                    if items.is_empty() {
+                        self.warning(
+                            &place,
+                            format!("the list introduced by {lead:?} has no items; the page shows the lead-in only"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub fn check(content: &Content) -> Report {
+    let mut checker = Checker { report: Report::default(), ids: HashSet::new() };
+    checker.text("title", "the title", &content.title);
+    let site = &content.site;
+    for (name, text) in [
+        ("announcement", &site.announcement),
+        ("newsletter", &site.newsletter),
+        ("password_reset", &site.password_reset),
+        ("code_resend", &site.code_resend),
+        ("password_rule", &site.password_rule),
+        ("return_to_page", &site.return_to_page),
+    ] {
+        checker.text(&format!("site.{name}"), "the text", text);
+    }
+    if content.intro.is_empty() {
+        checker.error("intro", "the introduction has no text");
+    }
+    checker.blocks("intro", &content.intro);
+    if content.sections.is_empty() {
+        checker.error("sections", "there are no sections");
+    }
+    for section in &content.sections {
+        let place = format!("section \"{}\"", section.heading);
+        checker.text(&place, "the heading", &section.heading);
+        checker.id(&place, &section.slug);
+        checker.blocks(&place, &section.blocks);
+        for subsection in &section.subsections {
+            let place = format!("{place}, subsection \"{}\"", subsection.heading);
+            checker.text(&place, "the heading", &subsection.heading);
+            checker.id(&place, &subsection.id);
+            checker.blocks(&place, &subsection.blocks);
+            if subsection.blocks.is_empty() {
+                checker.warning(&place, "the subsection has a heading and no text");
+            }
+        }
+        if section.all_blocks().next().is_none() {
+            checker.warning(&place, "the section has a heading and no text; its page says so");
+        }
+    }
+    checker.report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse;
+
+    fn sample() -> Content {
+        parse(
+            r#"{
+            "version": 1, "title": "T", "updated": "2025-05-09",
+            "site": {"announcement": "a", "newsletter": "n", "password_reset": "p",
+                     "code_resend": "c", "password_rule": "r", "return_to_page": "b"},
+            "intro": [{"type": "paragraph", "id": "intro", "text": "Intro."}],
+            "sections": [{"slug": "one", "heading": "One", "subsections": [], "blocks": [
+                {"type": "paragraph", "id": "one-a", "text": "A."},
+                {"type": "list", "id": "one-b", "lead": "It includes:", "items": []}
+            ]}]
+        }"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn an_empty_list_is_a_warning_not_an_error() {
+        let report = check(&sample());
+        assert!(report.is_usable(), "{:?}", report.errors);
+        assert_eq!(report.warnings.len(), 1);
+        assert!(report.warnings[0].message.contains("\"It includes:\" has no items"));
+    }
+
+    #[test]
+    fn duplicate_and_malformed_ids_are_errors() {
+        let mut content = sample();
+        content.sections[0].slug = "intro".into();
+        content.intro[0] = Block::Paragraph { id: "Bad Id".into(), text: "x".into() };
+        let messages: Vec<String> = check(&content).errors.iter().map(|e| e.message.clone()).collect();
+        assert!(messages.iter().any(|m| m.contains("\"Bad Id\" must be lowercase")), "{messages:?}");
+        content.intro[0] = Block::Paragraph { id: "intro".into(), text: "x".into() };
+        let messages: Vec<String> = check(&content).errors.iter().map(|e| e.message.clone()).collect();
+        assert!(messages.iter().any(|m| m.contains("used more than once")), "{messages:?}");
+    }
+
+    #[test]
+    fn empty_texts_and_sections_are_reported() {
+        let mut content = sample();
+        content.title = " ".into();
+        content.sections[0].blocks.clear();
+        let report = check(&content);
+        assert!(report.errors.iter().any(|e| e.place == "title"));
+        assert!(report.warnings.iter().any(|w| w.message.contains("heading and no text")));
+    }
+}

@@ -1,0 +1,17 @@
+//! The content of the "Relations with Georgia" site, as plain Rust with no DOM.
+//!
+//! The browser app, the tests and the command-line checker all read the bundled JSON through this
+//! crate, so they agree on what the content is and on what makes it valid.
+
+mod check;
+mod date;
+mod model;
+mod parse;
+mod sentences;
+mod summary;
+
+pub use check::{check, Finding, Report};
+pub use date::IsoDate;
+pub use model::{Block, Content, Section, SiteTexts, Subsection, CONTENT_VERSION};
+pub use parse::{parse, ParseError};
+pub use sentences::{article_lines, differences, sentences, site_lines};
