@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs what the project needs, from the package registries only, and skips whatever is
+# already there at the pinned version, so that running it again is fast.
+#
+#   scripts/setup.sh tools     wasm32 target, trunk, wasm-bindgen-cli, npm packages (wasm-opt, Playwright)
+#   scripts/setup.sh browser   Debian's chromium and chromium-driver
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+# wasm-bindgen-cli must be exactly the wasm-bindgen version in Cargo.lock.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+
+tools() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
+    say "installing trunk $TRUNK_VERSION (takes 7-16 minutes on 2 cores, once)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+  if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]]; then
+    say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
+    # Not --locked: its lock file asks for a webpki-roots version the registry no longer has.
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+  fi
+  local lock_hash
+  lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [[ "$(cat node_modules/.installed-lock 2>/dev/null)" != "$lock_hash" ]]; then
+    say "installing npm packages"
+    npm ci --no-audit --no-fund
+    echo "$lock_hash" > node_modules/.installed-lock
+  fi
+}
+
+browser() {
+  if ! [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
+    say "installing Debian's chromium and chromium-driver"
+    local sudo=""
+    [[ $(id -u) -eq 0 ]] || sudo=sudo
+    $sudo apt-get update
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium chromium-driver
+  fi
+}
+
+for step in "$@"; do
+  "$step"
+done

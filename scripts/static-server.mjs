@@ -1,0 +1,72 @@
+// A static file server that behaves like a production static host with the SPA rewrite the
+// README documents (nginx `try_files $uri $uri/index.html /index.html`): files are served as
+// they are, a path without a file extension gets the app's index.html, and a missing file with
+// an extension is a real 404. Used by the e2e tests and `make preview`.
+//
+//   node scripts/static-server.mjs --root dist --port 4173 [--base /x/]
+
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { createServer } from "node:http";
+import { extname, join, normalize, resolve } from "node:path";
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith("--") ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
+);
+const root = resolve(args.root ?? "dist");
+const port = Number(args.port ?? 4173);
+const base = (args.base ?? "/").replace(/\/?$/, "/");
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+async function fileAt(path) {
+  try {
+    const info = await stat(path);
+    return info.isFile() ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+async function resolveRequest(pathname) {
+  if (!pathname.startsWith(base)) return null;
+  const relative = normalize(decodeURIComponent(pathname.slice(base.length))).replace(/^(\.\.(\/|$))+/, "");
+  const wanted = join(root, relative);
+  if (!wanted.startsWith(root)) return null;
+  const direct = (await fileAt(wanted)) ?? (await fileAt(join(wanted, "index.html")));
+  if (direct) return { path: direct, status: 200 };
+  if (extname(relative) === "") return { path: join(root, "index.html"), status: 200 };
+  return null;
+}
+
+createServer(async (request, response) => {
+  const { pathname } = new URL(request.url, "http://localhost");
+  const found = await resolveRequest(pathname);
+  if (!found) {
+    response.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+    response.end(`Not found: ${pathname}\n`);
+    return;
+  }
+  response.writeHead(found.status, {
+    "content-type": TYPES[extname(found.path)] ?? "application/octet-stream",
+    "cache-control": "no-cache",
+  });
+  if (request.method === "HEAD") {
+    response.end();
+    return;
+  }
+  createReadStream(found.path).pipe(response);
+}).listen(port, "127.0.0.1", () => {
+  console.log(`serving ${root} at http://127.0.0.1:${port}${base}`);
+});

@@ -1,0 +1,60 @@
+//! The app: the router, the frame every page shares, and what shows while the content loads or
+//! when it cannot be loaded.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::announcement::Announcement;
+use crate::components::content_error::ContentError;
+use crate::components::focus_on_navigate::FocusOnNavigate;
+use crate::components::loading::Loading;
+use crate::components::site_footer::SiteFooter;
+use crate::components::site_header::SiteHeader;
+use crate::content_store::{ContentStore, LoadState};
+use crate::pages::home::HomePage;
+use crate::pages::not_found::NotFoundPage;
+use crate::pages::section::SectionPage;
+use crate::paths::SitePaths;
+
+#[component]
+pub fn App(paths: SitePaths, content: ContentStore) -> impl IntoView {
+    provide_meta_context();
+    provide_context(content);
+    let router_base = paths.router_base();
+    provide_context(paths);
+    let state = content.state();
+
+    view! {
+        <Html attr:lang="en" />
+        <Router base=router_base>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            {move || match state.get() {
+                LoadState::Loading => view! { <Loading /> }.into_any(),
+                LoadState::Failed(error) => view! { <ContentError error /> }.into_any(),
+                LoadState::Ready(content) => {
+                    provide_context(content);
+                    view! { <Site /> }.into_any()
+                }
+            }}
+        </Router>
+    }
+}
+
+/// The site once the content is there: header, the routed page, footer.
+#[component]
+fn Site() -> impl IntoView {
+    view! {
+        <Announcement />
+        <SiteHeader />
+        <main id="main" tabindex="-1">
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/") view=HomePage />
+                <Route path=path!("/sections/:slug") view=SectionPage />
+            </Routes>
+        </main>
+        <SiteFooter />
+        <FocusOnNavigate />
+    }
+}

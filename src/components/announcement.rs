@@ -1,0 +1,42 @@
+//! The site's announcement banner. Dismissing it is remembered in localStorage, keyed by the
+//! announcement's text so that a new announcement shows again.
+
+use leptos::prelude::*;
+
+use crate::content_store::use_content;
+
+const STORAGE_KEY: &str = "nato-georgia.dismissed-announcement";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|window| window.local_storage().ok().flatten())
+}
+
+#[component]
+pub fn Announcement() -> impl IntoView {
+    let text = use_content().site.announcement.clone();
+    let (dismissed, set_dismissed) = signal(false);
+    let stored_text = text.clone();
+    Effect::new(move |_| {
+        let remembered = storage().and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten());
+        if remembered.as_deref() == Some(stored_text.as_str()) {
+            set_dismissed.set(true);
+        }
+    });
+    let dismiss = {
+        let text = text.clone();
+        move |_| {
+            if let Some(storage) = storage() {
+                let _ = storage.set_item(STORAGE_KEY, &text);
+            }
+            set_dismissed.set(true);
+        }
+    };
+    view! {
+        <Show when=move || !dismissed.get()>
+            <section class="announcement" aria-label="Announcement">
+                <p>{text.clone()}</p>
+                <button type="button" on:click=dismiss.clone()>"Dismiss"</button>
+            </section>
+        </Show>
+    }
+}

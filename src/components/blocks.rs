@@ -1,0 +1,23 @@
+//! The article's paragraphs and lists. A list whose items the source does not carry shows its
+//! lead-in alone, never an empty bullet list.
+
+use leptos::prelude::*;
+use nato_georgia_content::Block;
+
+#[component]
+pub fn Blocks(blocks: Vec<Block>) -> impl IntoView {
+    blocks.into_iter().map(|block| view! { <BlockView block /> }).collect_view()
+}
+
+#[component]
+fn BlockView(block: Block) -> impl IntoView {
+    match block {
+        Block::Paragraph { id, text } => view! { <p id=id>{text}</p> }.into_any(),
+        Block::List { id, lead, items } if items.is_empty() => view! { <p id=id>{lead}</p> }.into_any(),
+        Block::List { id, lead, items } => view! {
+            <p id=id>{lead}</p>
+            <ul>{items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}</ul>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,10 @@
+//! Pieces shared by the pages.
+
+pub mod announcement;
+pub mod blocks;
+pub mod content_error;
+pub mod focus_on_navigate;
+pub mod loading;
+pub mod page_meta;
+pub mod site_footer;
+pub mod site_header;

@@ -1,0 +1,18 @@
+//! The footer: where the text comes from and when it was last updated.
+
+use leptos::prelude::*;
+
+use crate::content_store::use_content;
+
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    let content = use_content();
+    view! {
+        <footer class="site-footer">
+            <p>
+                "Text: NATO, “" {content.title.clone()} "”, updated "
+                <time datetime=content.updated.to_string()>{content.updated.long_form()}</time> "."
+            </p>
+        </footer>
+    }
+}

@@ -1,0 +1,12 @@
+//! NATO's "Relations with Georgia" page as a Leptos single-page app.
+//!
+//! `start` prepares what the app needs from the browser before the first render, `app` holds the
+//! router, `pages` one module per route and `components` the pieces they share. The content model
+//! itself is the `nato-georgia-content` crate, free of any DOM.
+
+pub mod app;
+pub mod components;
+pub mod content_store;
+pub mod pages;
+pub mod paths;
+pub mod start;

@@ -1,0 +1,6 @@
+//! Entry point of the browser app: mounts it. Everything else lives in the library.
+
+fn main() {
+    console_error_panic_hook::set_once();
+    nato_georgia::start::mount();
+}

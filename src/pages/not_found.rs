@@ -1,0 +1,20 @@
+//! Any path the site does not have.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::page_meta::PageMeta;
+use crate::paths::SitePaths;
+
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    let paths = expect_context::<SitePaths>();
+    view! {
+        <PageMeta heading="Page not found" description="There is no page at this address." />
+        <article class="not-found">
+            <h1 tabindex="-1">"Page not found"</h1>
+            <p>"There is no page at this address. Check the address, or start again from the overview."</p>
+            <p><A href=paths.home()>"Go to the overview of Relations with Georgia"</A></p>
+        </article>
+    }
+}

@@ -1,0 +1,85 @@
+//! `/sections/<slug>`: one top-level section with its subsections, and links to the sections
+//! before and after it. Subsection headings and paragraphs carry stable ids for `#anchors`.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_params_map};
+use nato_georgia_content::Section;
+
+use crate::components::blocks::Blocks;
+use crate::components::page_meta::PageMeta;
+use crate::content_store::use_content;
+use crate::pages::not_found::NotFoundPage;
+use crate::paths::SitePaths;
+
+/// Brings the element named by the URL's `#fragment` into view once the page has rendered: the
+/// content arrives after the browser's own attempt, so that attempt finds nothing.
+fn scroll_to_fragment(hash: &str) {
+    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else { return };
+    let element = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id));
+    if let Some(element) = element {
+        element.scroll_into_view();
+    }
+}
+
+#[component]
+pub fn SectionPage() -> impl IntoView {
+    let params = use_params_map();
+    let location = use_location();
+    Effect::new(move |_| {
+        params.track();
+        let hash = location.hash.get();
+        request_animation_frame(move || scroll_to_fragment(&hash));
+    });
+    move || {
+        let slug = params.read().get("slug").unwrap_or_default();
+        match use_content().section(&slug) {
+            Some(section) => view! { <SectionArticle section=section.clone() /> }.into_any(),
+            None => view! { <NotFoundPage /> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn SectionArticle(section: Section) -> impl IntoView {
+    let content = use_content();
+    let paths = expect_context::<SitePaths>();
+    let (previous, next) = content.neighbours(&section.slug);
+    let previous = previous.map(|s| (paths.section(&s.slug), s.heading.clone()));
+    let next = next.map(|s| (paths.section(&s.slug), s.heading.clone()));
+    let has_text = section.all_blocks().next().is_some();
+    let subsections = section
+        .subsections
+        .iter()
+        .map(|sub| {
+            view! {
+                <section aria-labelledby=sub.id.clone()>
+                    <h2 id=sub.id.clone()>{sub.heading.clone()}</h2>
+                    <Blocks blocks=sub.blocks.clone() />
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <PageMeta heading=section.heading.clone() description=section.description(&content.title) />
+        <article class="section">
+            <p class="eyebrow">{content.title.clone()}</p>
+            <h1 tabindex="-1">{section.heading.clone()}</h1>
+            {(!has_text).then(|| view! {
+                <p class="gap-note">"The source page has this heading but no text under it yet."</p>
+            })}
+            <Blocks blocks=section.blocks.clone() />
+            {subsections}
+        </article>
+        <nav class="pager" aria-label="Previous and next sections">
+            {previous.map(|(href, heading)| view! {
+                <A href=href attr:rel="prev"><span class="pager-label">"Previous: "</span>{heading}</A>
+            })}
+            {next.map(|(href, heading)| view! {
+                <A href=href attr:rel="next"><span class="pager-label">"Next: "</span>{heading}</A>
+            })}
+        </nav>
+    }
+}

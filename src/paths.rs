@@ -1,0 +1,38 @@
+//! The site's URLs, under whatever base path it is deployed at (`/` or a sub-path like `/x/`).
+//!
+//! The router matches routes below its base, but absolute links are not prefixed with it, so
+//! every link in the app is built here.
+
+/// The base path without its trailing slash: `""` at the root, `"/x"` under a sub-path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SitePaths {
+    base: String,
+}
+
+impl SitePaths {
+    /// From the pathname of the base URL, like `/` or `/x/`.
+    pub fn new(base_pathname: &str) -> Self {
+        Self { base: base_pathname.trim_end_matches('/').to_owned() }
+    }
+
+    /// What the router takes as its base.
+    pub fn router_base(&self) -> String {
+        self.base.clone()
+    }
+
+    pub fn home(&self) -> String {
+        format!("{}/", self.base)
+    }
+
+    pub fn section(&self, slug: &str) -> String {
+        format!("{}/sections/{slug}", self.base)
+    }
+
+    pub fn section_anchor(&self, slug: &str, id: &str) -> String {
+        format!("{}#{id}", self.section(slug))
+    }
+
+    pub fn content_url(&self) -> String {
+        format!("{}/content/georgia.json", self.base)
+    }
+}

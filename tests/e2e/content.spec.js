@@ -1,0 +1,63 @@
+// The whole article reaches the visitor: every sentence of the seed's article is visible on some
+// page, found by following the site's own links from `/`.
+import { test, expect, seed, sentences, waitForApp, SECTIONS } from "./fixtures.js";
+
+const normalise = (text) => text.replace(/\s+/g, " ").trim();
+
+test("crawling from / shows every sentence of the seed's article", async ({ page }) => {
+  const toVisit = ["/"];
+  const visited = new Set();
+  const pageTexts = [];
+  while (toVisit.length > 0) {
+    const path = toVisit.shift();
+    if (visited.has(path)) continue;
+    visited.add(path);
+    await page.goto(path);
+    await waitForApp(page);
+    pageTexts.push(normalise(await page.locator("main").innerText()));
+    const hrefs = await page.locator("a[href^='/']").evaluateAll((links) => links.map((a) => new URL(a.href).pathname));
+    toVisit.push(...hrefs.filter((href) => !visited.has(href)));
+  }
+  expect([...visited].sort()).toEqual(["/", ...SECTIONS.map((s) => `/sections/${s.slug}`)].sort());
+  const allText = pageTexts.join("\n");
+  const missing = seed.articleLines.flatMap(sentences).filter((sentence) => !allText.includes(sentence));
+  expect(missing, "sentences of the seed not visible on any page").toEqual([]);
+});
+
+test("the overview shows the title, the updated date, the intro and a table of contents", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Relations with Georgia");
+  await expect(page.locator("time[datetime='2025-05-09']").first()).toHaveText("09 May 2025");
+  await expect(page.getByText("Updated: 09 May 2025")).toBeVisible();
+  await expect(page.getByText("Georgia is one of NATO’s closest partners.", { exact: false })).toBeVisible();
+  const toc = page.getByRole("navigation", { name: "Contents" });
+  for (const section of SECTIONS) {
+    await expect(toc.getByRole("link", { name: section.heading, exact: true })).toHaveAttribute("href", `/sections/${section.slug}`);
+  }
+  await expect(toc.getByRole("link", { name: "Other initiatives" })).toHaveAttribute(
+    "href",
+    "/sections/building-capabilities-and-interoperability#other-initiatives",
+  );
+});
+
+test("a list the source announces without items shows its lead-in and no empty bullet list", async ({ page }) => {
+  for (const path of ["/", ...SECTIONS.map((s) => `/sections/${s.slug}`)]) {
+    await page.goto(path);
+    await waitForApp(page);
+    await expect(page.locator("main ul:not(:has(li)), main ol:not(:has(li))")).toHaveCount(0);
+  }
+  await page.goto("/sections/wider-cooperation");
+  await expect(page.locator("#liaison-office-tasks")).toHaveText("The main tasks of the mission include:");
+});
+
+test("a section whose text the source lacks says so instead of showing an empty page", async ({ page }) => {
+  await page.goto("/sections/support-for-nato-led-operations");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Support for NATO-led operations");
+  await expect(page.getByText("The source page has this heading but no text under it yet.")).toBeVisible();
+});
+
+test("the release build ships 404.html as the app for static hosts", async ({ request }) => {
+  const [index, notFound] = await Promise.all([request.get("/index.html"), request.get("/404.html")]);
+  expect(notFound.status()).toBe(200);
+  expect(await notFound.text()).toBe(await index.text());
+});

@@ -1,0 +1,49 @@
+// Shared test setup: every test fails on a console error or an uncaught exception in the page,
+// unless it declares the errors it provokes.
+import { test as base, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+
+export const test = base.extend({
+  /** Console messages matching these patterns are expected by the test (e.g. a provoked 404). */
+  allowedConsoleErrors: [[], { option: true }],
+  page: async ({ page, allowedConsoleErrors }, use) => {
+    const errors = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" && !allowedConsoleErrors.some((pattern) => pattern.test(message.text()))) {
+        errors.push(`console: ${message.text()}`);
+      }
+    });
+    page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
+    await use(page);
+    expect(errors, "the page logged errors").toEqual([]);
+  },
+});
+
+export { expect };
+
+const seedLines = readFileSync(new URL("../seed/georgia.txt", import.meta.url), "utf8").split("\n");
+
+/** The seed's site texts (its first six lines) and its article (the rest). */
+export const seed = {
+  siteLines: seedLines.slice(0, 6),
+  articleLines: seedLines.slice(6).filter((line) => line.trim() !== ""),
+};
+
+/** Splits a line into sentences the way the content crate does. */
+export function sentences(line) {
+  return line
+    .split(/(?<=[.?!]['"”’)]*)\s+(?=[A-Z0-9"“‘'])/u)
+    .map((sentence) => sentence.trim())
+    .filter(Boolean);
+}
+
+/** Waits until the app has mounted and the content is shown. */
+export async function waitForApp(page) {
+  await expect(page.locator("main h1")).toBeVisible();
+}
+
+export const SECTIONS = [
+  { slug: "building-capabilities-and-interoperability", heading: "Building capabilities and interoperability" },
+  { slug: "support-for-nato-led-operations", heading: "Support for NATO-led operations" },
+  { slug: "wider-cooperation", heading: "Wider cooperation" },
+];

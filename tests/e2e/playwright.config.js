@@ -1,0 +1,50 @@
+// End-to-end tests in Debian's Chromium against the release build, served the way a static
+// host serves it: `dist/` at the root, and a build for a sub-path deployment under /x/.
+import { defineConfig } from "@playwright/test";
+
+const ROOT_PORT = 4173;
+const SUBPATH_PORT = 4174;
+
+export default defineConfig({
+  testDir: ".",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+    trace: "off",
+  },
+  projects: [
+    { name: "root", testIgnore: /subpath\.spec/, use: { baseURL: `http://127.0.0.1:${ROOT_PORT}` } },
+    { name: "subpath", testMatch: /subpath\.spec/, use: { baseURL: `http://127.0.0.1:${SUBPATH_PORT}` } },
+  ],
+  webServer: [
+    {
+      command: `node scripts/static-server.mjs --root dist --port ${ROOT_PORT}`,
+      cwd: "../..",
+      url: `http://127.0.0.1:${ROOT_PORT}/`,
+      reuseExistingServer: false,
+    },
+    {
+      command: `node scripts/static-server.mjs --root target/dist-subpath --port ${SUBPATH_PORT} --base /x/`,
+      cwd: "../..",
+      url: `http://127.0.0.1:${SUBPATH_PORT}/x/`,
+      reuseExistingServer: false,
+    },
+  ],
+});
