@@ -12,6 +12,7 @@ use crate::components::focus_on_navigate::FocusOnNavigate;
 use crate::components::loading::Loading;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
+use crate::components::skip_link::SkipLink;
 use crate::content_store::{ContentStore, LoadState};
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
@@ -29,7 +30,7 @@ pub fn App(paths: SitePaths, content: ContentStore) -> impl IntoView {
     view! {
         <Html attr:lang="en" />
         <Router base=router_base>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <SkipLink />
             {move || match state.get() {
                 LoadState::Loading => view! { <Loading /> }.into_any(),
                 LoadState::Failed(error) => view! { <ContentError error /> }.into_any(),

@@ -29,8 +29,15 @@ fn remove_app_shell() {
     }
 }
 
+/// Lets async tasks run in the browser; needed before anything is spawned, which loading the
+/// content does before the app mounts. Calling it again is harmless.
+pub fn init_executor() {
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+}
+
 /// Starts loading the content and mounts the app in place of the shell.
 pub fn mount() {
+    init_executor();
     let paths = site_paths_from_document();
     let content = ContentStore::new(paths.content_url());
     content.load();

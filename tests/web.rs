@@ -60,6 +60,7 @@ async fn renders_the_bundled_content() {
 
 #[wasm_bindgen_test]
 async fn a_missing_content_file_shows_the_error_page_with_a_retry() {
+    nato_georgia::start::init_executor();
     let store = ContentStore::new("/no-such-content.json".into());
     store.load();
     let (host, _handle) = mount(store);

@@ -8,3 +8,4 @@ pub mod loading;
 pub mod page_meta;
 pub mod site_footer;
 pub mod site_header;
+pub mod skip_link;

@@ -62,6 +62,8 @@ test("'Skip to content' is the first stop of the keyboard and moves to the main 
   await expect(skip).toBeVisible();
   await page.keyboard.press("Enter");
   await expect(page.locator("main")).toBeFocused();
+  await expect(page).toHaveURL("/sections/wider-cooperation");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wider cooperation");
 });
 
 test("a link to a paragraph's anchor brings it into view after the content loads", async ({ page }) => {

@@ -24,7 +24,12 @@ impl std::error::Error for ParseError {}
 pub fn parse(json: &str) -> Result<Content, ParseError> {
     let deserializer = &mut serde_json::Deserializer::from_str(json);
     let content: Content = serde_path_to_error::deserialize(deserializer).map_err(|error| {
-        ParseError { path: error.path().to_string(), message: error.inner().to_string() }
+        // serde_path_to_error writes `?` where it could not tell; the message still has the line.
+        let path = match error.path().to_string() {
+            path if path == "?" => ".".to_owned(),
+            path => path,
+        };
+        ParseError { path, message: error.inner().to_string() }
     })?;
     if content.version != CONTENT_VERSION {
         return Err(ParseError {
@@ -84,5 +89,6 @@ mod tests {
     fn reports_truncated_json() {
         let error = parse(&MINIMAL[..40]).unwrap_err();
         assert!(error.message.contains("EOF"), "{error}");
+        assert_eq!(parse("{").unwrap_err().path, ".");
     }
 }

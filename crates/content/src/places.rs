@@ -1,0 +1,171 @@
+//! The places the article talks about, and where it mentions each of them.
+//!
+//! Places and their kinds are content (in the JSON); mentions are computed from the article's
+//! text when it loads, never written by hand, so they follow every edit of the text.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::folding::{fold, find_whole_word};
+use crate::model::{Block, Content};
+
+/// A group of places, shown as a filter toggle: "Partner countries".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceKind {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    /// The slug in `/regions/<slug>`.
+    pub slug: String,
+    pub name: String,
+    /// The id of its [`PlaceKind`].
+    pub kind: String,
+    /// The slug of the place it belongs to: Abkhazia belongs to Georgia.
+    pub parent: Option<String>,
+    /// ISO 3166 code where the place has one (`GE`, `GE-AB`).
+    pub iso_code: Option<String>,
+    /// Other names the text uses for it, also used for matching ("Georgian").
+    pub alternative_names: Vec<String>,
+    /// One line about the place, made only from what the content says.
+    pub description: String,
+}
+
+impl Place {
+    /// The name first, then the alternative names.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.alternative_names.iter().map(String::as_str))
+    }
+
+    /// Whether the filter text is part of the name or an alternative name, ignoring case and
+    /// accents. An empty filter matches every place.
+    pub fn matches_filter(&self, filter: &str) -> bool {
+        let filter = fold(filter.trim());
+        filter.is_empty() || self.names().any(|name| fold(name).contains(&filter))
+    }
+
+    /// Where the place's names stand in `text` as whole words, longest names first, without
+    /// overlaps, in text order.
+    pub fn find_in(&self, text: &str) -> Vec<Range<usize>> {
+        let mut names: Vec<&str> = self.names().collect();
+        names.sort_by_key(|name| std::cmp::Reverse(name.chars().count()));
+        let mut found: Vec<Range<usize>> = Vec::new();
+        for name in names {
+            for range in find_whole_word(text, name) {
+                if !found.iter().any(|taken| taken.start < range.end && range.start < taken.end) {
+                    found.push(range);
+                }
+            }
+        }
+        found.sort_by_key(|range| range.start);
+        found
+    }
+}
+
+/// Where a passage stands: the overview's introduction, or a section page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PassageLocation {
+    Intro,
+    Section { slug: String, heading: String },
+}
+
+/// A paragraph or list text that names a place, with where the names stand in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub location: PassageLocation,
+    /// The id of the block the text belongs to, the `#anchor` of the passage.
+    pub block_id: String,
+    pub text: String,
+    pub ranges: Vec<Range<usize>>,
+}
+
+/// Every passage of the article, with where it stands.
+fn passages(content: &Content) -> Vec<(PassageLocation, &Block)> {
+    let intro = content.intro.iter().map(|block| (PassageLocation::Intro, block));
+    let sections = content.sections.iter().flat_map(|section| {
+        section.all_blocks().map(move |block| {
+            (PassageLocation::Section { slug: section.slug.clone(), heading: section.heading.clone() }, block)
+        })
+    });
+    intro.chain(sections).collect()
+}
+
+/// Every passage that names `place`, in the article's order.
+pub fn mentions_of(content: &Content, place: &Place) -> Vec<Mention> {
+    passages(content)
+        .into_iter()
+        .flat_map(|(location, block)| {
+            block
+                .texts()
+                .into_iter()
+                .filter_map(|text| {
+                    let ranges = place.find_in(text);
+                    (!ranges.is_empty()).then(|| Mention {
+                        location: location.clone(),
+                        block_id: block.id().to_owned(),
+                        text: text.to_owned(),
+                        ranges,
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// A piece of a text, linked to a place or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment<'a> {
+    pub text: &'a str,
+    pub place: Option<&'a str>,
+}
+
+/// Splits a text so that the first mention of each place becomes a segment of its own, for
+/// linking place names in the article to their region page.
+pub fn link_first_mentions<'a>(text: &'a str, places: &'a [Place]) -> Vec<Segment<'a>> {
+    let mut links: Vec<(Range<usize>, &str)> = Vec::new();
+    for place in places {
+        let first = place
+            .find_in(text)
+            .into_iter()
+            .find(|range| !links.iter().any(|(taken, _)| taken.start < range.end && range.start < taken.end));
+        if let Some(range) = first {
+            links.push((range, &place.slug));
+        }
+    }
+    links.sort_by_key(|(range, _)| range.start);
+    let mut segments = Vec::new();
+    let mut at = 0;
+    for (range, slug) in links {
+        if range.start > at {
+            segments.push(Segment { text: &text[at..range.start], place: None });
+        }
+        segments.push(Segment { text: &text[range.clone()], place: Some(slug) });
+        at = range.end;
+    }
+    if at < text.len() || segments.is_empty() {
+        segments.push(Segment { text: &text[at..], place: None });
+    }
+    segments
+}
+
+/// Splits a text into pieces, marking those inside `ranges` (sorted, not overlapping).
+pub fn split_marked<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<(&'a str, bool)> {
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for range in ranges {
+        if range.start > at {
+            pieces.push((&text[at..range.start], false));
+        }
+        pieces.push((&text[range.clone()], true));
+        at = range.end;
+    }
+    if at < text.len() {
+        pieces.push((&text[at..], false));
+    }
+    pieces
+}
