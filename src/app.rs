@@ -1,6 +1,8 @@
 //! The app: the router, the frame every page shares, and what shows while the content loads or
 //! when it cannot be loaded.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::{Route, Router, Routes};
@@ -14,8 +16,11 @@ use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::skip_link::SkipLink;
 use crate::content_store::{ContentStore, LoadState};
+use nato_georgia_content::region_index::RegionIndex;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::region::RegionPage;
+use crate::pages::regions::RegionsPage;
 use crate::pages::section::SectionPage;
 use crate::paths::SitePaths;
 
@@ -35,6 +40,7 @@ pub fn App(paths: SitePaths, content: ContentStore) -> impl IntoView {
                 LoadState::Loading => view! { <Loading /> }.into_any(),
                 LoadState::Failed(error) => view! { <ContentError error /> }.into_any(),
                 LoadState::Ready(content) => {
+                    provide_context(Arc::new(RegionIndex::build(&content)));
                     provide_context(content);
                     view! { <Site /> }.into_any()
                 }
@@ -53,6 +59,8 @@ fn Site() -> impl IntoView {
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=HomePage />
                 <Route path=path!("/sections/:slug") view=SectionPage />
+                <Route path=path!("/regions") view=RegionsPage />
+                <Route path=path!("/regions/:slug") view=RegionPage />
             </Routes>
         </main>
         <SiteFooter />

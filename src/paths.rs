@@ -3,6 +3,8 @@
 //! The router matches routes below its base, but absolute links are not prefixed with it, so
 //! every link in the app is built here.
 
+use nato_georgia_content::PassageLocation;
+
 /// The base path without its trailing slash: `""` at the root, `"/x"` under a sub-path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SitePaths {
@@ -30,6 +32,22 @@ impl SitePaths {
 
     pub fn section_anchor(&self, slug: &str, id: &str) -> String {
         format!("{}#{id}", self.section(slug))
+    }
+
+    pub fn regions(&self) -> String {
+        format!("{}/regions", self.base)
+    }
+
+    pub fn region(&self, slug: &str) -> String {
+        format!("{}/regions/{slug}", self.base)
+    }
+
+    /// Where a passage stands in the article: `/#id` for the introduction, or its section's page.
+    pub fn passage(&self, location: &PassageLocation, id: &str) -> String {
+        match location {
+            PassageLocation::Intro => format!("{}#{id}", self.home()),
+            PassageLocation::Section { slug, .. } => self.section_anchor(slug, id),
+        }
     }
 
     pub fn content_url(&self) -> String {

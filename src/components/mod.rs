@@ -6,6 +6,8 @@ pub mod content_error;
 pub mod focus_on_navigate;
 pub mod loading;
 pub mod page_meta;
+pub mod passage_target;
+pub mod place_links;
 pub mod site_footer;
 pub mod site_header;
 pub mod skip_link;

@@ -26,6 +26,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <ul>
                     <li><A href=paths.home() exact=true>"Overview"</A></li>
                     {section_links}
+                    <li><A href=paths.regions()>"Regions and countries"</A></li>
                 </ul>
             </nav>
         </header>

@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use crate::components::blocks::Blocks;
 use crate::components::page_meta::PageMeta;
+use crate::components::passage_target::use_passage_target;
 use crate::content_store::use_content;
 use crate::paths::SitePaths;
 
@@ -12,6 +13,7 @@ use crate::paths::SitePaths;
 pub fn HomePage() -> impl IntoView {
     let content = use_content();
     let paths = expect_context::<SitePaths>();
+    use_passage_target();
     let contents = content
         .sections
         .iter()

@@ -2,4 +2,6 @@
 
 pub mod home;
 pub mod not_found;
+pub mod region;
+pub mod regions;
 pub mod section;

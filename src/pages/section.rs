@@ -3,36 +3,20 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::hooks::use_params_map;
 use nato_georgia_content::Section;
 
 use crate::components::blocks::Blocks;
 use crate::components::page_meta::PageMeta;
+use crate::components::passage_target::use_passage_target;
 use crate::content_store::use_content;
 use crate::pages::not_found::NotFoundPage;
 use crate::paths::SitePaths;
 
-/// Brings the element named by the URL's `#fragment` into view once the page has rendered: the
-/// content arrives after the browser's own attempt, so that attempt finds nothing.
-fn scroll_to_fragment(hash: &str) {
-    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else { return };
-    let element = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(id));
-    if let Some(element) = element {
-        element.scroll_into_view();
-    }
-}
-
 #[component]
 pub fn SectionPage() -> impl IntoView {
     let params = use_params_map();
-    let location = use_location();
-    Effect::new(move |_| {
-        params.track();
-        let hash = location.hash.get();
-        request_animation_frame(move || scroll_to_fragment(&hash));
-    });
+    use_passage_target();
     move || {
         let slug = params.read().get("slug").unwrap_or_default();
         match use_content().section(&slug) {

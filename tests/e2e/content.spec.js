@@ -1,6 +1,6 @@
 // The whole article reaches the visitor: every sentence of the seed's article is visible on some
 // page, found by following the site's own links from `/`.
-import { test, expect, seed, sentences, waitForApp, SECTIONS } from "./fixtures.js";
+import { test, expect, seed, sentences, waitForApp, SECTIONS, PLACES } from "./fixtures.js";
 
 const normalise = (text) => text.replace(/\s+/g, " ").trim();
 
@@ -18,7 +18,8 @@ test("crawling from / shows every sentence of the seed's article", async ({ page
     const hrefs = await page.locator("a[href^='/']").evaluateAll((links) => links.map((a) => new URL(a.href).pathname));
     toVisit.push(...hrefs.filter((href) => !visited.has(href)));
   }
-  expect([...visited].sort()).toEqual(["/", ...SECTIONS.map((s) => `/sections/${s.slug}`)].sort());
+  const everyPage = ["/", ...SECTIONS.map((s) => `/sections/${s.slug}`), "/regions", ...PLACES.map((p) => `/regions/${p}`)];
+  expect([...visited].sort()).toEqual(everyPage.sort());
   const allText = pageTexts.join("\n");
   const missing = seed.articleLines.flatMap(sentences).filter((sentence) => !allText.includes(sentence));
   expect(missing, "sentences of the seed not visible on any page").toEqual([]);

@@ -47,3 +47,5 @@ export const SECTIONS = [
   { slug: "support-for-nato-led-operations", heading: "Support for NATO-led operations" },
   { slug: "wider-cooperation", heading: "Wider cooperation" },
 ];
+
+export const PLACES = ["georgia", "abkhazia", "south-ossetia", "russia", "caucasus", "central-asia", "australia", "jordan", "ukraine"];

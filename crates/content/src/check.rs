@@ -133,7 +133,41 @@ pub fn check(content: &Content) -> Report {
             checker.warning(&place, "the section has a heading and no text; its page says so");
         }
     }
+    check_places(&mut checker, content);
     checker.report
+}
+
+/// Places: unique slugs, known kinds and parents, a description quoted from the article, and
+/// at least one mention (a place the text never names is probably misspelt).
+fn check_places(checker: &mut Checker<'_>, content: &Content) {
+    let article: Vec<&str> = crate::sentences::article_lines_of(content);
+    let mut slugs = HashSet::new();
+    for kind in &content.place_kinds {
+        checker.text(&format!("place kind \"{}\"", kind.id), "the name", &kind.name);
+    }
+    for place in &content.places {
+        let where_ = format!("place \"{}\"", place.name);
+        if !is_slug(&place.slug) {
+            checker.error(&where_, format!("slug {:?} must be lowercase letters, digits and single hyphens", place.slug));
+        } else if !slugs.insert(place.slug.as_str()) {
+            checker.error(&where_, format!("slug {:?} is used more than once", place.slug));
+        }
+        checker.text(&where_, "the name", &place.name);
+        if content.place_kind(&place.kind).is_none() {
+            checker.error(&where_, format!("kind {:?} is not one of place_kinds", place.kind));
+        }
+        if let Some(parent) = &place.parent {
+            if parent == &place.slug || content.place(parent).is_none() {
+                checker.error(&where_, format!("parent {parent:?} is not another place's slug"));
+            }
+        }
+        if !article.iter().any(|text| text.contains(place.description.as_str())) || place.description.is_empty() {
+            checker.error(&where_, "the description must be quoted word for word from the article");
+        }
+        if crate::places::mentions_of(content, place).is_empty() {
+            checker.warning(&where_, "the article never names this place (check its name and alternative names)");
+        }
+    }
 }
 
 #[cfg(test)]
@@ -151,7 +185,8 @@ mod tests {
             "sections": [{"slug": "one", "heading": "One", "subsections": [], "blocks": [
                 {"type": "paragraph", "id": "one-a", "text": "A."},
                 {"type": "list", "id": "one-b", "lead": "It includes:", "items": []}
-            ]}]
+            ]}],
+            "place_kinds": [], "places": []
         }"#,
         )
         .unwrap()

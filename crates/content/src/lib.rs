@@ -5,13 +5,18 @@
 
 mod check;
 mod date;
+mod folding;
 mod model;
 mod parse;
+mod places;
+pub mod region_index;
 mod sentences;
 mod summary;
 
 pub use check::{check, Finding, Report};
 pub use date::IsoDate;
 pub use model::{Block, Content, Section, SiteTexts, Subsection, CONTENT_VERSION};
+pub use folding::{find_whole_word, fold};
 pub use parse::{parse, ParseError};
+pub use places::{link_first_mentions, mentions_of, split_marked, Mention, PassageLocation, Place, PlaceKind, Segment};
 pub use sentences::{article_lines, differences, sentences, site_lines};

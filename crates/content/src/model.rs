@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::date::IsoDate;
+use crate::places::{Place, PlaceKind};
 
 /// The format version this code reads and writes.
 pub const CONTENT_VERSION: u32 = 1;
@@ -19,6 +20,10 @@ pub struct Content {
     pub site: SiteTexts,
     pub intro: Vec<Block>,
     pub sections: Vec<Section>,
+    /// The groups the places fall into, in the order the region list shows them.
+    pub place_kinds: Vec<PlaceKind>,
+    /// The places the article talks about; their mentions are computed from the text.
+    pub places: Vec<Place>,
 }
 
 /// Texts of the site around the article, used by the banner and the forms.
@@ -83,6 +88,14 @@ impl Block {
 impl Content {
     pub fn section(&self, slug: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.slug == slug)
+    }
+
+    pub fn place(&self, slug: &str) -> Option<&Place> {
+        self.places.iter().find(|p| p.slug == slug)
+    }
+
+    pub fn place_kind(&self, id: &str) -> Option<&PlaceKind> {
+        self.place_kinds.iter().find(|k| k.id == id)
     }
 
     /// The sections before and after the one with `slug`, for previous/next links.

@@ -52,7 +52,8 @@ mod tests {
         "site": {"announcement": "a", "newsletter": "n", "password_reset": "p",
                  "code_resend": "c", "password_rule": "r", "return_to_page": "b"},
         "intro": [{"type": "paragraph", "id": "i", "text": "Intro."}],
-        "sections": [{"slug": "s", "heading": "S", "blocks": [], "subsections": []}]
+        "sections": [{"slug": "s", "heading": "S", "blocks": [], "subsections": []}],
+        "place_kinds": [], "places": []
     }"#;
 
     #[test]

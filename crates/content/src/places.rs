@@ -169,3 +169,50 @@ pub fn split_marked<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<(&'a str,
     }
     pieces
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(slug: &str, name: &str, alternatives: &[&str]) -> Place {
+        Place {
+            slug: slug.into(),
+            name: name.into(),
+            kind: "k".into(),
+            parent: None,
+            iso_code: None,
+            alternative_names: alternatives.iter().map(|a| a.to_string()).collect(),
+            description: String::new(),
+        }
+    }
+
+    #[test]
+    fn longer_names_win_over_the_shorter_names_inside_them() {
+        let caucasus = place("caucasus", "Caucasus", &["South Caucasus"]);
+        let text = "the Caucasus and the South Caucasus";
+        let found: Vec<&str> = caucasus.find_in(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["Caucasus", "South Caucasus"]);
+    }
+
+    #[test]
+    fn links_the_first_mention_of_each_place_once() {
+        let places = [place("georgia", "Georgia", &["Georgian"]), place("russia", "Russia", &[])];
+        let text = "Georgian forces, Georgia and Russia; Russia again.";
+        let segments = link_first_mentions(text, &places);
+        let linked: Vec<(&str, &str)> = segments.iter().filter_map(|s| s.place.map(|p| (s.text, p))).collect();
+        assert_eq!(linked, [("Georgian", "georgia"), ("Russia", "russia")]);
+        assert_eq!(segments.iter().map(|s| s.text).collect::<String>(), text);
+    }
+
+    #[test]
+    fn a_text_without_places_is_one_plain_segment() {
+        let segments = link_first_mentions("Nothing here.", &[]);
+        assert_eq!(segments, [Segment { text: "Nothing here.", place: None }]);
+    }
+
+    #[test]
+    fn splits_marked_ranges() {
+        assert_eq!(split_marked("a Jordan b", &[2..8]), [("a ", false), ("Jordan", true), (" b", false)]);
+        assert_eq!(split_marked("Jordan", &[0..6]), [("Jordan", true)]);
+    }
+}

@@ -38,6 +38,16 @@ pub fn article_lines(content: &Content) -> Vec<String> {
     lines
 }
 
+/// The texts of the article's paragraphs and lists, borrowed, in reading order.
+pub(crate) fn article_lines_of(content: &Content) -> Vec<&str> {
+    content
+        .intro
+        .iter()
+        .chain(content.sections.iter().flat_map(|section| section.all_blocks()))
+        .flat_map(Block::texts)
+        .collect()
+}
+
 /// Splits a text into sentences: after `.`, `?` or `!` (and any closing quote or bracket) when
 /// white space and a capital letter, a digit or an opening quote follow.
 pub fn sentences(text: &str) -> Vec<&str> {

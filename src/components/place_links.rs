@@ -1,0 +1,25 @@
+//! A text of the article with the first mention of each place linked to its region page, so
+//! the article and the region list lead to each other.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use nato_georgia_content::link_first_mentions;
+
+use crate::content_store::use_content;
+use crate::paths::SitePaths;
+
+#[component]
+pub fn PlaceLinks(text: String) -> impl IntoView {
+    let content = use_content();
+    let paths = expect_context::<SitePaths>();
+    link_first_mentions(&text, &content.places)
+        .into_iter()
+        .map(|segment| {
+            let piece = segment.text.to_owned();
+            match segment.place {
+                Some(slug) => view! { <A href=paths.region(slug) attr:class="place-link">{piece}</A> }.into_any(),
+                None => piece.into_any(),
+            }
+        })
+        .collect_view()
+}

@@ -1,0 +1,96 @@
+//! `/regions/<slug>`: one place — its kind, parent or children, what the article says of it in
+//! one line, and every passage that names it, with the name marked and a link to the passage.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use nato_georgia_content::region_index::{mention_count_text, RegionEntry, RegionIndex};
+use nato_georgia_content::{split_marked, Mention, PassageLocation};
+
+use crate::components::page_meta::PageMeta;
+use crate::pages::not_found::NotFoundPage;
+use crate::paths::SitePaths;
+
+#[component]
+pub fn RegionPage() -> impl IntoView {
+    let params = use_params_map();
+    let index = expect_context::<Arc<RegionIndex>>();
+    move || {
+        let slug = params.read().get("slug").unwrap_or_default();
+        match index.get(&slug) {
+            Some(entry) => view! { <RegionDetail entry=entry.clone() /> }.into_any(),
+            None => view! { <NotFoundPage /> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn RegionDetail(entry: RegionEntry) -> impl IntoView {
+    let paths = expect_context::<SitePaths>();
+    let place = entry.place.clone();
+    let link = |(slug, name): (String, String)| {
+        let href = paths.region(&slug);
+        view! { <A href=href>{name}</A> }
+    };
+    let parent = entry.parent.clone().map(|parent| {
+        view! { <dt>"Region of"</dt><dd>{link(parent)}</dd> }
+    });
+    let children = (!entry.children.is_empty()).then(|| {
+        let items = entry.children.clone().into_iter().map(|child| view! { <li>{link(child)}</li> }).collect_view();
+        view! { <dt>"Regions"</dt><dd><ul class="inline-list">{items}</ul></dd> }
+    });
+    let iso = place.iso_code.clone().map(|code| view! { <dt>"ISO 3166 code"</dt><dd><code>{code}</code></dd> });
+    let passages = entry
+        .mentions
+        .iter()
+        .map(|mention| view! { <Passage mention=mention.clone() paths=paths.clone() /> })
+        .collect_view();
+    view! {
+        <PageMeta heading=place.name.clone() description=place.description.clone() />
+        <article class="region">
+            <p class="eyebrow"><A href=paths.regions()>"Regions and countries"</A></p>
+            <h1 tabindex="-1">{place.name.clone()}</h1>
+            <dl class="region-facts">
+                <dt>"Kind"</dt><dd>{entry.kind_name.clone()}</dd>
+                {parent}
+                {children}
+                {iso}
+            </dl>
+            <figure class="region-description">
+                <blockquote><p>{place.description.clone()}</p></blockquote>
+                <figcaption>"From the article"</figcaption>
+            </figure>
+            <h2>"Where the article names " {place.name.clone()}</h2>
+            <p>{mention_count_text(entry.mentions.len())}</p>
+            <ol class="passages">{passages}</ol>
+        </article>
+    }
+}
+
+#[component]
+fn Passage(mention: Mention, paths: SitePaths) -> impl IntoView {
+    let href = paths.passage(&mention.location, &mention.block_id);
+    let where_ = match &mention.location {
+        PassageLocation::Intro => "the overview".to_owned(),
+        PassageLocation::Section { heading, .. } => heading.clone(),
+    };
+    let text = split_marked(&mention.text, &mention.ranges)
+        .into_iter()
+        .map(|(piece, marked)| {
+            let piece = piece.to_owned();
+            if marked {
+                view! { <mark>{piece}</mark> }.into_any()
+            } else {
+                piece.into_any()
+            }
+        })
+        .collect_view();
+    view! {
+        <li>
+            <p>{text}</p>
+            <p class="passage-link"><A href=href>"Read it in context: " {where_}</A></p>
+        </li>
+    }
+}
