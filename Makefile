@@ -26,7 +26,7 @@ dist-subpath: tools
 test: tools browser test-native test-wasm test-e2e
 
 test-native: check-content
-	cargo test --locked -p nato-georgia-content
+	cargo test --locked -p nato-georgia-content -p nato-georgia-checks --features nato-georgia-checks/strength
 
 test-wasm: tools browser
 	cargo test --locked -p nato-georgia --target wasm32-unknown-unknown

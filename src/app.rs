@@ -15,7 +15,14 @@ use crate::components::loading::Loading;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::skip_link::SkipLink;
+use crate::account_session::AccountSession;
+use crate::api::ApiConfig;
 use crate::content_store::{ContentStore, LoadState};
+use crate::pages::account::forgot_password::ForgotPasswordPage;
+use crate::pages::account::register::RegisterPage;
+use crate::pages::account::sign_in::SignInPage;
+use crate::pages::newsletter::NewsletterPage;
+use crate::return_path::remember_return_path;
 use nato_georgia_content::region_index::RegionIndex;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
@@ -25,9 +32,13 @@ use crate::pages::section::SectionPage;
 use crate::paths::SitePaths;
 
 #[component]
-pub fn App(paths: SitePaths, content: ContentStore) -> impl IntoView {
+pub fn App(paths: SitePaths, content: ContentStore, api: ApiConfig) -> impl IntoView {
     provide_meta_context();
     provide_context(content);
+    let session = AccountSession::new();
+    provide_context(session);
+    provide_context(api.clone());
+    Effect::new(move |_| session.restore(api.clone()));
     let router_base = paths.router_base();
     provide_context(paths);
     let state = content.state();
@@ -52,6 +63,7 @@ pub fn App(paths: SitePaths, content: ContentStore) -> impl IntoView {
 /// The site once the content is there: header, the routed page, footer.
 #[component]
 fn Site() -> impl IntoView {
+    remember_return_path(expect_context::<SitePaths>());
     view! {
         <Announcement />
         <SiteHeader />
@@ -61,6 +73,10 @@ fn Site() -> impl IntoView {
                 <Route path=path!("/sections/:slug") view=SectionPage />
                 <Route path=path!("/regions") view=RegionsPage />
                 <Route path=path!("/regions/:slug") view=RegionPage />
+                <Route path=path!("/newsletter") view=NewsletterPage />
+                <Route path=path!("/account/register") view=RegisterPage />
+                <Route path=path!("/account/sign-in") view=SignInPage />
+                <Route path=path!("/account/forgot-password") view=ForgotPasswordPage />
             </Routes>
         </main>
         <SiteFooter />

@@ -4,9 +4,14 @@
 //! router, `pages` one module per route and `components` the pieces they share. The content model
 //! itself is the `nato-georgia-content` crate, free of any DOM.
 
+pub mod account_session;
+pub mod api;
 pub mod app;
+pub mod browser_storage;
 pub mod components;
 pub mod content_store;
 pub mod pages;
 pub mod paths;
+pub mod return_path;
 pub mod start;
+pub mod strength_estimator;

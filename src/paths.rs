@@ -50,6 +50,31 @@ impl SitePaths {
         }
     }
 
+    pub fn newsletter(&self) -> String {
+        format!("{}/newsletter", self.base)
+    }
+
+    pub fn register(&self) -> String {
+        format!("{}/account/register", self.base)
+    }
+
+    pub fn sign_in(&self) -> String {
+        format!("{}/account/sign-in", self.base)
+    }
+
+    pub fn forgot_password(&self) -> String {
+        format!("{}/account/forgot-password", self.base)
+    }
+
+    pub fn is_account_page(&self, pathname: &str) -> bool {
+        pathname.starts_with(&format!("{}/account/", self.base))
+    }
+
+    /// The estimator web worker's loader, built by trunk beside the app.
+    pub fn estimator_worker(&self) -> String {
+        format!("{}/estimator_loader.js", self.base)
+    }
+
     pub fn content_url(&self) -> String {
         format!("{}/content/georgia.json", self.base)
     }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::api::ApiConfig;
 use crate::app::App;
 use crate::content_store::ContentStore;
 use crate::paths::SitePaths;
@@ -17,6 +18,18 @@ fn site_paths_from_document() -> SitePaths {
         .map(|url| url.pathname())
         .unwrap_or_default();
     SitePaths::new(&pathname)
+}
+
+/// The API's base URL from `<meta name="api-base" content="/api">` in index.html, so a deployer
+/// can point the forms elsewhere without rebuilding; `/api` when absent.
+fn api_config_from_document() -> ApiConfig {
+    let base = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.query_selector("meta[name='api-base']").ok().flatten())
+        .and_then(|meta| meta.get_attribute("content"))
+        .filter(|base| !base.trim().is_empty())
+        .unwrap_or_else(|| "/api".to_owned());
+    ApiConfig { base }
 }
 
 /// Removes the static app shell that index.html paints while the wasm downloads.
@@ -39,8 +52,9 @@ pub fn init_executor() {
 pub fn mount() {
     init_executor();
     let paths = site_paths_from_document();
+    let api = api_config_from_document();
     let content = ContentStore::new(paths.content_url());
     content.load();
     remove_app_shell();
-    leptos::mount::mount_to_body(move || view! { <App paths=paths.clone() content=content /> });
+    leptos::mount::mount_to_body(move || view! { <App paths=paths.clone() content=content api=api.clone() /> });
 }

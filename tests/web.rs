@@ -5,6 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use nato_georgia::api::ApiConfig;
 use nato_georgia::app::App;
 use nato_georgia::content_store::{content_from_json, ContentStore, LoadError};
 use nato_georgia::paths::SitePaths;
@@ -39,7 +40,7 @@ fn js_sys_promise_after_ms(ms: i32) -> js_sys::Promise {
 fn mount(store: ContentStore) -> (web_sys::HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
     let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone(), move || view! { <App paths=SitePaths::new("/") content=store /> });
+    let handle = leptos::mount::mount_to(host.clone(), move || view! { <App paths=SitePaths::new("/") content=store api=ApiConfig { base: "/api".into() } /> });
     (host, handle)
 }
 
@@ -54,7 +55,7 @@ async fn renders_the_bundled_content() {
     settle().await;
     assert_eq!(text_of(&host, "main h1").as_deref(), Some("Relations with Georgia"));
     assert_eq!(text_of(&host, "time[datetime='2025-05-09']").as_deref(), Some("09 May 2025"));
-    assert_eq!(host.query_selector_all("nav[aria-label=Site] a").unwrap().length(), 4);
+    assert_eq!(host.query_selector_all("nav[aria-label=Site] a").unwrap().length(), 5);
     host.remove();
 }
 

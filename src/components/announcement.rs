@@ -3,7 +3,10 @@
 
 use leptos::prelude::*;
 
+use leptos_router::components::A;
+
 use crate::content_store::use_content;
+use crate::paths::SitePaths;
 
 const STORAGE_KEY: &str = "nato-georgia.dismissed-announcement";
 
@@ -14,6 +17,7 @@ fn storage() -> Option<web_sys::Storage> {
 #[component]
 pub fn Announcement() -> impl IntoView {
     let text = use_content().site.announcement.clone();
+    let register = expect_context::<SitePaths>().register();
     let (dismissed, set_dismissed) = signal(false);
     let stored_text = text.clone();
     Effect::new(move |_| {
@@ -31,10 +35,16 @@ pub fn Announcement() -> impl IntoView {
             set_dismissed.set(true);
         }
     };
+    let announcement = text.clone();
     view! {
         <Show when=move || !dismissed.get()>
             <section class="announcement" aria-label="Announcement">
-                <p>{text.clone()}</p>
+                <p>
+                    {
+                        let (href, text) = (register.clone(), announcement.clone());
+                        view! { <A href=href>{text}</A> }
+                    }
+                </p>
                 <button type="button" on:click=dismiss.clone()>"Dismiss"</button>
             </section>
         </Show>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
-fn focus_page_heading() {
+pub fn focus_page_heading() {
     let heading = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.query_selector("main h1").ok().flatten())

@@ -2,7 +2,9 @@
 
 pub mod announcement;
 pub mod blocks;
+pub mod code_step;
 pub mod content_error;
+pub mod form;
 pub mod focus_on_navigate;
 pub mod loading;
 pub mod page_meta;

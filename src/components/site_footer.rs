@@ -2,13 +2,18 @@
 
 use leptos::prelude::*;
 
+use leptos_router::components::A;
+
 use crate::content_store::use_content;
+use crate::paths::SitePaths;
 
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let content = use_content();
+    let newsletter = expect_context::<SitePaths>().newsletter();
     view! {
         <footer class="site-footer">
+            <p><A href=newsletter>"Subscribe to the newsletter"</A></p>
             <p>
                 "Text: NATO, “" {content.title.clone()} "”, updated "
                 <time datetime=content.updated.to_string()>{content.updated.long_form()}</time> "."

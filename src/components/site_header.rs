@@ -4,8 +4,40 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::account_session::AccountSession;
+use crate::api::ApiConfig;
 use crate::content_store::use_content;
 use crate::paths::SitePaths;
+
+/// "Sign in", or the signed-in account's email and "Sign out".
+#[component]
+fn AccountLinks() -> impl IntoView {
+    let session = expect_context::<AccountSession>();
+    let api = expect_context::<ApiConfig>();
+    let paths = expect_context::<SitePaths>();
+    let (problem, set_problem) = signal(None::<String>);
+    let sign_out = move |_| {
+        let api = api.clone();
+        leptos::task::spawn_local(async move {
+            match session.sign_out(&api).await {
+                Ok(()) => set_problem.set(None),
+                Err(error) => set_problem.set(Some(format!("You are still signed in. {}", error.message()))),
+            }
+        });
+    };
+    view! {
+        <div class="account-links">
+            {move || match session.email().get() {
+                Some(email) => view! {
+                    <span class="account-email">"Signed in as " <strong>{email}</strong></span>
+                    <button type="button" class="secondary" on:click=sign_out.clone()>"Sign out"</button>
+                }.into_any(),
+                None => view! { <A href=paths.sign_in()>"Sign in"</A> }.into_any(),
+            }}
+            <span role="status" class="account-problem">{move || problem.get()}</span>
+        </div>
+    }
+}
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
@@ -21,7 +53,10 @@ pub fn SiteHeader() -> impl IntoView {
         .collect_view();
     view! {
         <header class="site-header">
-            <p class="site-name">"NATO · " {content.title.clone()}</p>
+            <div class="header-top">
+                <p class="site-name">"NATO · " {content.title.clone()}</p>
+                <AccountLinks />
+            </div>
             <nav aria-label="Site">
                 <ul>
                     <li><A href=paths.home() exact=true>"Overview"</A></li>

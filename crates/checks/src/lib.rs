@@ -1,0 +1,12 @@
+//! The checks behind the site's forms, as plain Rust with no DOM.
+//!
+//! The browser runs them for instant feedback and the server runs the same code, so both apply
+//! exactly the same rules with exactly the same messages.
+
+pub mod code;
+pub mod email;
+pub mod field_error;
+pub mod password;
+pub mod strength;
+
+pub use field_error::FieldError;

@@ -1,0 +1,64 @@
+//! Who is signed in, for the header. The session itself is an HttpOnly cookie the API sets;
+//! the browser keeps only the account's email (never the password) as a hint, so visitors who
+//! never signed in send no session request at all. The hint is checked with the API after render.
+
+use leptos::prelude::*;
+
+use crate::api::{ApiConfig, ApiError};
+use crate::browser_storage;
+
+const ACCOUNT_KEY: &str = "nato-georgia.account-email";
+
+#[derive(Debug, Clone, Copy)]
+pub struct AccountSession {
+    email: RwSignal<Option<String>>,
+}
+
+impl AccountSession {
+    pub fn new() -> Self {
+        Self { email: RwSignal::new(None) }
+    }
+
+    pub fn email(&self) -> Signal<Option<String>> {
+        self.email.into()
+    }
+
+    pub fn signed_in(&self, email: String) {
+        browser_storage::set(browser_storage::local(), ACCOUNT_KEY, &email);
+        self.email.set(Some(email));
+    }
+
+    pub fn signed_out(&self) {
+        browser_storage::remove(browser_storage::local(), ACCOUNT_KEY);
+        self.email.set(None);
+    }
+
+    /// Restores the header from the hint, then asks the API whether the session still holds.
+    pub fn restore(self, api: ApiConfig) {
+        let Some(email) = browser_storage::get(browser_storage::local(), ACCOUNT_KEY) else { return };
+        self.email.set(Some(email));
+        leptos::task::spawn_local(async move {
+            match api.get("/session").await {
+                Ok(Some(account)) => {
+                    if let Some(email) = account.get("email").and_then(|e| e.as_str()) {
+                        self.signed_in(email.to_owned());
+                    }
+                }
+                Ok(None) | Err(ApiError::Refused(_)) | Err(ApiError::Unexpected(401)) => self.signed_out(),
+                Err(_) => {}
+            }
+        });
+    }
+
+    pub async fn sign_out(self, api: &ApiConfig) -> Result<(), ApiError> {
+        api.delete("/sessions").await?;
+        self.signed_out();
+        Ok(())
+    }
+}
+
+impl Default for AccountSession {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -1,0 +1,101 @@
+//! Requests to the site's API (the reference server in `api/`), as JSON with gloo-net.
+//!
+//! Every failure becomes an [`ApiError`] a form can show: field errors exactly like the
+//! browser's own, and a clear sentence for everything else, so the visitor can retry.
+
+use gloo_net::http::{Request, Response};
+use nato_georgia_checks::FieldError;
+use serde::{Deserialize, Serialize};
+
+/// Where the API lives: `<meta name="api-base">` in index.html, `/api` by default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiConfig {
+    pub base: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiError {
+    /// The request did not get through.
+    Network,
+    /// 422: the server's checks refused fields, with its messages.
+    Fields(Vec<FieldError>),
+    /// 429: too many attempts; try again after this many seconds, if the server said.
+    RateLimited(Option<u32>),
+    /// 4xx with a message for the visitor (a wrong password, an expired code).
+    Refused(String),
+    /// A server error, or an answer that is not the API's JSON.
+    Unexpected(u16),
+}
+
+impl ApiError {
+    /// The sentence shown at the top of the form for errors that belong to no single field.
+    pub fn message(&self) -> String {
+        match self {
+            ApiError::Network => "The request could not be sent. Check your connection and try again.".into(),
+            ApiError::Fields(_) => "Some answers need correcting.".into(),
+            ApiError::RateLimited(Some(seconds)) => {
+                format!("Too many attempts. Wait {seconds} seconds, then try again.")
+            }
+            ApiError::RateLimited(None) => "Too many attempts. Wait a minute, then try again.".into(),
+            ApiError::Refused(message) => message.clone(),
+            ApiError::Unexpected(status) => format!(
+                "Sorry, there is a problem with the service (error {status}). What you entered is kept: try again in a moment."
+            ),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    #[serde(default)]
+    errors: Vec<FieldError>,
+    #[serde(default)]
+    message: Option<String>,
+}
+
+fn is_json(response: &Response) -> bool {
+    response.headers().get("content-type").is_some_and(|t| t.to_ascii_lowercase().contains("json"))
+}
+
+async fn error_from(response: Response) -> ApiError {
+    let status = response.status();
+    let retry_after = response.headers().get("retry-after").and_then(|v| v.trim().parse().ok());
+    let body = if is_json(&response) { response.json::<ErrorBody>().await.ok() } else { None };
+    match (status, body) {
+        (429, _) => ApiError::RateLimited(retry_after),
+        (422, Some(body)) if !body.errors.is_empty() => ApiError::Fields(body.errors),
+        (400..=499, Some(ErrorBody { message: Some(message), .. })) => ApiError::Refused(message),
+        (status, _) => ApiError::Unexpected(status),
+    }
+}
+
+/// The JSON answer of a successful request, if it had one.
+async fn finish(result: Result<Response, gloo_net::Error>) -> Result<Option<serde_json::Value>, ApiError> {
+    let response = result.map_err(|_| ApiError::Network)?;
+    if !response.ok() {
+        return Err(error_from(response).await);
+    }
+    if response.status() == 204 || !is_json(&response) {
+        return Ok(None);
+    }
+    response.json().await.map(Some).map_err(|_| ApiError::Unexpected(response.status()))
+}
+
+impl ApiConfig {
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base.trim_end_matches('/'))
+    }
+
+    pub async fn post<T: Serialize>(&self, path: &str, body: &T) -> Result<Option<serde_json::Value>, ApiError> {
+        let request = Request::post(&self.url(path)).json(body).map_err(|_| ApiError::Network)?;
+        finish(request.send().await).await
+    }
+
+    pub async fn get(&self, path: &str) -> Result<Option<serde_json::Value>, ApiError> {
+        finish(Request::get(&self.url(path)).send().await).await
+    }
+
+    pub async fn delete(&self, path: &str) -> Result<Option<serde_json::Value>, ApiError> {
+        finish(Request::delete(&self.url(path)).send().await).await
+    }
+}

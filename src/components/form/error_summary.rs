@@ -1,0 +1,55 @@
+//! "There is a problem": the list of a form's errors at its top, focused after a failed submit,
+//! each linking to (and focusing) its field.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
+
+use super::errors::{FormErrors, SUMMARY_ID};
+
+/// Focuses a field by id; a link's `#id` would resolve against `<base href>` and the router
+/// would leave the page.
+fn focus_field(id: &str) {
+    let field = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(field) = field {
+        field.scroll_into_view();
+        let _ = field.focus();
+    }
+}
+
+#[component]
+pub fn ErrorSummary(errors: FormErrors) -> impl IntoView {
+    let pathname = use_location().pathname;
+    let items = move || {
+        let problem = errors.problem().get().map(|message| view! { <li>{message}</li> });
+        let fields = errors
+            .fields()
+            .get()
+            .into_iter()
+            .map(|error| {
+                let id = error.field.clone();
+                let href = format!("{}#{id}", pathname.get_untracked());
+                view! {
+                    <li>
+                        <a href=href on:click=move |event| {
+                            event.prevent_default();
+                            focus_field(&id);
+                        }>{error.message}</a>
+                    </li>
+                }
+            })
+            .collect_view();
+        (problem, fields)
+    };
+    view! {
+        <Show when=move || errors.has_any().get()>
+            <div id=SUMMARY_ID class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+                <h2 id="error-summary-title">"There is a problem"</h2>
+                <ul>{items}</ul>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,90 @@
+//! A form's errors: per field, plus problems that belong to no field (a network failure).
+
+use leptos::prelude::*;
+use nato_georgia_checks::FieldError;
+use wasm_bindgen::JsCast;
+
+use crate::api::ApiError;
+
+pub const SUMMARY_ID: &str = "error-summary";
+
+#[derive(Debug, Clone, Copy)]
+pub struct FormErrors {
+    fields: RwSignal<Vec<FieldError>>,
+    problem: RwSignal<Option<String>>,
+}
+
+/// Moves focus to the error summary once it is on the page.
+fn focus_summary() {
+    request_animation_frame(|| {
+        let summary = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id(SUMMARY_ID))
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(summary) = summary {
+            let _ = summary.focus();
+        }
+    });
+}
+
+impl FormErrors {
+    pub fn new() -> Self {
+        Self { fields: RwSignal::new(Vec::new()), problem: RwSignal::new(None) }
+    }
+
+    pub fn fields(&self) -> Signal<Vec<FieldError>> {
+        self.fields.into()
+    }
+
+    pub fn problem(&self) -> Signal<Option<String>> {
+        self.problem.into()
+    }
+
+    pub fn for_field(&self, field: &'static str) -> Signal<Option<String>> {
+        let fields = self.fields;
+        Signal::derive(move || fields.read().iter().find(|e| e.field == field).map(|e| e.message.clone()))
+    }
+
+    pub fn has_any(&self) -> Signal<bool> {
+        let (fields, problem) = (self.fields, self.problem);
+        Signal::derive(move || !fields.read().is_empty() || problem.read().is_some())
+    }
+
+    pub fn clear(&self) {
+        self.fields.set(Vec::new());
+        self.problem.set(None);
+    }
+
+    /// Shows the browser's own check results; `true` when there were none.
+    pub fn check(&self, errors: Vec<FieldError>) -> bool {
+        self.problem.set(None);
+        let ok = errors.is_empty();
+        self.fields.set(errors);
+        if !ok {
+            focus_summary();
+        }
+        ok
+    }
+
+    /// Shows a failed request: the server's field errors like the browser's, anything else as a
+    /// problem at the top.
+    pub fn show_api_error(&self, error: ApiError) {
+        match error {
+            ApiError::Fields(errors) => {
+                self.problem.set(None);
+                self.fields.set(errors);
+            }
+            other => {
+                self.fields.set(Vec::new());
+                self.problem.set(Some(other.message()));
+            }
+        }
+        focus_summary();
+    }
+}
+
+impl Default for FormErrors {
+    fn default() -> Self {
+        Self::new()
+    }
+}
