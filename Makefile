@@ -8,11 +8,21 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 
 SUBPATH_DIST := target/dist-subpath
 
-.PHONY: serve dist dist-subpath test test-native test-wasm test-e2e check-content tools browser
+.PHONY: serve api api-build dist dist-subpath test test-native test-wasm test-e2e check-content tools browser
 
-## serve: the site with live reload on http://127.0.0.1:8080
-serve: tools
+## serve: the site with live reload on http://127.0.0.1:8080, and the API beside it on :3000
+## (trunk proxies /api to it); Ctrl-C stops both
+serve: tools api-build
+	trap 'kill 0' EXIT INT TERM; \
+	NATO_API_DEV=1 target/debug/nato-georgia-api & \
 	trunk serve
+
+## api: the reference API alone, in development mode, on http://127.0.0.1:3000
+api: api-build
+	NATO_API_DEV=1 target/debug/nato-georgia-api
+
+api-build:
+	cargo build --locked -p nato-georgia-api
 
 ## dist: the release build, ready to deploy, in dist/
 dist: tools
@@ -26,12 +36,12 @@ dist-subpath: tools
 test: tools browser test-native test-wasm test-e2e
 
 test-native: check-content
-	cargo test --locked -p nato-georgia-content -p nato-georgia-checks --features nato-georgia-checks/strength
+	cargo test --locked -p nato-georgia-content -p nato-georgia-checks -p nato-georgia-api --features nato-georgia-checks/strength
 
 test-wasm: tools browser
 	cargo test --locked -p nato-georgia --target wasm32-unknown-unknown
 
-test-e2e: dist dist-subpath browser
+test-e2e: dist dist-subpath api-build browser
 	playwright test --config tests/e2e/playwright.config.js
 
 ## check-content: the editors' check of public/content/georgia.json (errors and gaps)

@@ -3,11 +3,14 @@
 // they are, a path without a file extension gets the app's index.html, and a missing file with
 // an extension is a real 404. Used by the e2e tests and `make preview`.
 //
-//   node scripts/static-server.mjs --root dist --port 4173 [--base /x/]
+//   node scripts/static-server.mjs --root dist --port 4173 [--base /x/] [--api http://127.0.0.1:3000]
+//
+// With --api, requests under /api/ are passed to the API server, as a reverse proxy in front
+// of both would do in production.
 
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { createServer } from "node:http";
+import { createServer, request as forward } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
 
 const args = Object.fromEntries(
@@ -50,8 +53,25 @@ async function resolveRequest(pathname) {
   return null;
 }
 
+function proxy(request, response, api) {
+  const target = new URL(request.url, api);
+  const upstream = forward(target, { method: request.method, headers: { ...request.headers, host: target.host } }, (answer) => {
+    response.writeHead(answer.statusCode, answer.headers);
+    answer.pipe(response);
+  });
+  upstream.on("error", () => {
+    response.writeHead(502, { "content-type": "text/plain; charset=utf-8" });
+    response.end("The API is not reachable.\n");
+  });
+  request.pipe(upstream);
+}
+
 createServer(async (request, response) => {
   const { pathname } = new URL(request.url, "http://localhost");
+  if (args.api && pathname.startsWith("/api/")) {
+    proxy(request, response, args.api);
+    return;
+  }
   const found = await resolveRequest(pathname);
   if (!found) {
     response.writeHead(404, { "content-type": "text/plain; charset=utf-8" });

@@ -4,6 +4,7 @@ import { defineConfig } from "@playwright/test";
 
 const ROOT_PORT = 4173;
 const SUBPATH_PORT = 4174;
+const API_PORT = 4175;
 
 export default defineConfig({
   testDir: ".",
@@ -35,7 +36,14 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node scripts/static-server.mjs --root dist --port ${ROOT_PORT}`,
+      // The reference API in development mode, on a fresh database, behind the static server.
+      command: `rm -f target/e2e-api.sqlite3* && NATO_API_DEV=1 NATO_API_ADDRESS=127.0.0.1:${API_PORT} NATO_API_DATABASE=target/e2e-api.sqlite3 NATO_API_PUBLIC_URL=http://127.0.0.1:${ROOT_PORT} NATO_API_IP_LIMIT=100000 target/debug/nato-georgia-api`,
+      cwd: "../..",
+      url: `http://127.0.0.1:${API_PORT}/api/dev/outbox`,
+      reuseExistingServer: false,
+    },
+    {
+      command: `node scripts/static-server.mjs --root dist --port ${ROOT_PORT} --api http://127.0.0.1:${API_PORT}`,
       cwd: "../..",
       url: `http://127.0.0.1:${ROOT_PORT}/`,
       reuseExistingServer: false,

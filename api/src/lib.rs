@@ -1,0 +1,63 @@
+//! The reference API behind the site's forms. It enforces the browser's own checks (the shared
+//! `nato-georgia-checks` crate), keeps its data in SQLite, and sends mail through an outbox.
+
+pub mod clock;
+pub mod codes;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod json;
+pub mod mail;
+pub mod passwords;
+pub mod rate_limit;
+pub mod routes;
+pub mod secrets;
+pub mod state;
+
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+
+use crate::clock::{Clock, SystemClock};
+use crate::config::Config;
+use crate::state::AppState;
+
+/// Serves the API on `listener` until `shutdown` resolves.
+pub async fn serve(
+    listener: TcpListener,
+    config: Config,
+    clock: Arc<dyn Clock>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let state = AppState::open(config, clock).map_err(std::io::Error::other)?;
+    let app = routes::router(state);
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
+
+/// Binds the configured address and serves until Ctrl-C or SIGTERM.
+pub async fn run(config: Config) -> std::io::Result<()> {
+    let listener = TcpListener::bind(&config.address).await?;
+    tracing::info!(address = %listener.local_addr()?, database = %config.database.display(), development = config.development, "API listening");
+    serve(listener, config, Arc::new(SystemClock), shutdown_signal()).await
+}

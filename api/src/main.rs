@@ -1,0 +1,27 @@
+//! `nato-georgia-api`: the reference API server. Configured by environment variables (see
+//! `docs/api.md`); stops gracefully on Ctrl-C or SIGTERM.
+
+use std::process::ExitCode;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .init();
+    let config = match nato_georgia_api::config::Config::from_env() {
+        Ok(config) => config,
+        Err(message) => {
+            tracing::error!("configuration: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match nato_georgia_api::run(config).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!("the server stopped: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! The API's routes under `/api`, and what the handlers share: the checks they apply, the
+//! rate limits and the session cookie.
+
+mod accounts;
+mod dev;
+mod newsletter;
+mod password_resets;
+mod sessions;
+
+use std::net::SocketAddr;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderMap};
+use axum::routing::{get, post};
+use axum::Router;
+use nato_georgia_checks::email::validate_email;
+use nato_georgia_checks::password::rule_error;
+use nato_georgia_checks::strength::{estimate, user_inputs_from_email};
+use nato_georgia_checks::FieldError;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Request bodies larger than this are refused (413) before they are read.
+const BODY_LIMIT: usize = 16 * 1024;
+pub const SESSION_COOKIE: &str = "nato_georgia_session";
+pub const SESSION_SECONDS: i64 = 30 * 24 * 60 * 60;
+
+pub fn router(state: AppState) -> Router {
+    let development = state.0.config.development;
+    let mut api = Router::new()
+        .route("/newsletter/subscriptions", post(newsletter::subscribe))
+        .route("/newsletter/confirmations/{token}", get(newsletter::confirm))
+        .route("/accounts", post(accounts::create))
+        .route("/accounts/verify", post(accounts::verify))
+        .route("/sessions", post(sessions::sign_in).delete(sessions::sign_out))
+        .route("/session", get(sessions::current))
+        .route("/password-resets", post(password_resets::request))
+        .route("/password-resets/verify", post(password_resets::verify))
+        .route("/password-resets/complete", post(password_resets::complete));
+    if development {
+        api = api.route("/dev/outbox", get(dev::outbox));
+    }
+    Router::new()
+        .nest("/api", api.fallback(|| async { ApiError::NotFound }))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn(log_request))
+        .with_state(state)
+}
+
+/// One line per request: method, path, status, time. Never bodies or headers.
+async fn log_request(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    let (method, path) = (request.method().clone(), request.uri().path().to_owned());
+    let started = std::time::Instant::now();
+    let response = next.run(request).await;
+    tracing::info!(%method, %path, status = response.status().as_u16(), elapsed_ms = started.elapsed().as_millis() as u64, "request");
+    response
+}
+
+/// The address as the account's key: checked by the shared rule, trimmed, lowercased.
+pub fn checked_email(input: &str) -> Result<String, FieldError> {
+    validate_email(input).map(|email| email.to_lowercase()).map_err(|message| FieldError::new("email", message))
+}
+
+/// The password checked by the shared rule and, once it keeps the rule, by its strength.
+pub fn checked_password(password: &str, email: &str) -> Result<(), FieldError> {
+    if let Some(message) = rule_error(password) {
+        return Err(FieldError::new("password", message));
+    }
+    match estimate(password, &user_inputs_from_email(email)).weakness_error() {
+        Some(message) => Err(FieldError::new("password", message)),
+        None => Ok(()),
+    }
+}
+
+/// All field errors at once, or nothing.
+pub fn fields_ok(results: Vec<Result<(), FieldError>>) -> Result<(), ApiError> {
+    let errors: Vec<FieldError> = results.into_iter().filter_map(Result::err).collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Fields(errors))
+    }
+}
+
+pub fn limit_ip(state: &AppState, peer: SocketAddr) -> Result<(), ApiError> {
+    state.0.by_ip.hit(&peer.ip().to_string(), state.now()).map_err(ApiError::TooManyRequests)
+}
+
+pub fn session_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value.to_owned())
+}
+
+/// Whether the session cookie must be Secure: configured so, or the request came over https.
+pub fn is_secure(state: &AppState, headers: &HeaderMap) -> bool {
+    state.0.config.secure_cookies
+        || headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()).is_some_and(|v| v.eq_ignore_ascii_case("https"))
+}

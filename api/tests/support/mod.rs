@@ -1,0 +1,128 @@
+//! Starts the real API on an ephemeral port with SQLite in a temporary directory, and speaks
+//! plain HTTP/1.1 to it.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use nato_georgia_api::clock::ManualClock;
+use nato_georgia_api::config::Config;
+use serde_json::Value;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+pub const START: i64 = 1_764_320_000;
+
+pub struct Server {
+    pub address: std::net::SocketAddr,
+    pub clock: Arc<ManualClock>,
+    pub database: PathBuf,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+}
+
+impl Server {
+    pub async fn start(database: PathBuf) -> Self {
+        Self::start_with(Config::development(database), Arc::new(ManualClock::new(START))).await
+    }
+
+    pub async fn start_with(config: Config, clock: Arc<ManualClock>) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let database = config.database.clone();
+        let task = tokio::spawn(nato_georgia_api::serve(listener, config, clock.clone(), async {
+            let _ = stopped.await;
+        }));
+        Self { address, clock, database, stop: Some(stop), task: Some(task) }
+    }
+
+    /// Stops the server gracefully and waits for it.
+    pub async fn stop(mut self) {
+        let _ = self.stop.take().unwrap().send(());
+        self.task.take().unwrap().await.unwrap().unwrap();
+    }
+
+    pub async fn send(&self, method: &str, path: &str, body: Option<&str>, headers: &[(&str, &str)]) -> Response {
+        request(self.address, method, path, body, headers).await
+    }
+
+    pub async fn post(&self, path: &str, json: Value) -> Response {
+        self.send("POST", path, Some(&json.to_string()), &[("content-type", "application/json")]).await
+    }
+
+    pub async fn outbox(&self) -> Vec<Value> {
+        let response = self.send("GET", "/api/dev/outbox", None, &[]).await;
+        assert_eq!(response.status, 200, "{}", response.body);
+        serde_json::from_str::<Vec<Value>>(&response.body).unwrap()
+    }
+
+    /// The 6-digit code in the latest mail to `to`.
+    pub async fn latest_code(&self, to: &str) -> String {
+        let outbox = self.outbox().await;
+        let mail = outbox.iter().rev().find(|m| m["to"] == to).expect("a mail to that address");
+        let body = mail["body"].as_str().unwrap();
+        body.split_whitespace().find(|w| w.len() == 6 && w.bytes().all(|b| b.is_ascii_digit())).expect("a code").to_owned()
+    }
+}
+
+#[derive(Debug)]
+pub struct Response {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl Response {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+}
+
+fn decode_chunked(mut raw: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = raw.split_once("\r\n") {
+        let size = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if size == 0 {
+            break;
+        }
+        out.push_str(&rest[..size]);
+        raw = &rest[size + 2..];
+    }
+    out
+}
+
+pub async fn request(
+    address: std::net::SocketAddr,
+    method: &str,
+    path: &str,
+    body: Option<&str>,
+    headers: &[(&str, &str)],
+) -> Response {
+    let mut stream = TcpStream::connect(address).await.unwrap();
+    let mut text = format!("{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n");
+    for (name, value) in headers {
+        text.push_str(&format!("{name}: {value}\r\n"));
+    }
+    let body = body.unwrap_or("");
+    text.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
+    stream.write_all(text.as_bytes()).await.unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).await.unwrap();
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, rest) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+    let mut lines = head.lines();
+    let status = lines.next().unwrap().split_whitespace().nth(1).unwrap().parse().unwrap();
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|line| line.split_once(':'))
+        .map(|(n, v)| (n.trim().to_owned(), v.trim().to_owned()))
+        .collect();
+    let chunked = headers.iter().any(|(n, v)| n.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
+    let body = if chunked { decode_chunked(rest) } else { rest.to_owned() };
+    Response { status, headers, body }
+}
