@@ -1,0 +1,46 @@
+// axe-core on every route, in the light and the dark colour scheme, and on a form showing its
+// errors: no violations.
+import { test, expect } from "./fixtures.js";
+import { createRequire } from "node:module";
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+const ROUTES = [
+  "/",
+  "/sections/building-capabilities-and-interoperability",
+  "/sections/support-for-nato-led-operations",
+  "/regions",
+  "/regions/abkhazia",
+  "/newsletter",
+  "/account/register",
+  "/account/sign-in",
+  "/account/forgot-password",
+  "/no-such-page",
+];
+
+async function violations(page) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+for (const colorScheme of ["light", "dark"]) {
+  test.describe(`${colorScheme} scheme`, () => {
+    test.use({ colorScheme });
+    for (const route of ROUTES) {
+      test(`axe finds no violations on ${route}`, async ({ page }) => {
+        await page.goto(route);
+        await expect(page.locator("main h1")).toBeVisible();
+        expect(await violations(page)).toEqual([]);
+      });
+    }
+
+    test("axe finds no violations on a form showing its errors and the password checks", async ({ page }) => {
+      await page.goto("/account/register");
+      await page.getByLabel("Password", { exact: true }).fill("abc");
+      await page.getByRole("button", { name: "Create account" }).click();
+      await expect(page.getByRole("alert")).toBeFocused();
+      expect(await violations(page)).toEqual([]);
+    });
+  });
+}
