@@ -8,7 +8,7 @@
 // With --api, requests under /api/ are passed to the API server, as a reverse proxy in front
 // of both would do in production.
 
-import { createReadStream } from "node:fs";
+import { createReadStream, existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createServer, request as forward } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
@@ -78,15 +78,22 @@ createServer(async (request, response) => {
     response.end(`Not found: ${pathname}\n`);
     return;
   }
+  // Precompressed copies from the build, as hosts that support them serve them.
+  const accepted = request.headers["accept-encoding"] ?? "";
+  const encoding = [["br", ".br"], ["gzip", ".gz"]].find(
+    ([name, suffix]) => accepted.includes(name) && existsSync(found.path + suffix),
+  );
   response.writeHead(found.status, {
     "content-type": TYPES[extname(found.path)] ?? "application/octet-stream",
     "cache-control": "no-cache",
+    vary: "Accept-Encoding",
+    ...(encoding ? { "content-encoding": encoding[0] } : {}),
   });
   if (request.method === "HEAD") {
     response.end();
     return;
   }
-  createReadStream(found.path).pipe(response);
+  createReadStream(encoding ? found.path + encoding[1] : found.path).pipe(response);
 }).listen(port, "127.0.0.1", () => {
   console.log(`serving ${root} at http://127.0.0.1:${port}${base}`);
 });

@@ -63,3 +63,29 @@ test("the release build ships 404.html as the app for static hosts", async ({ re
   expect(notFound.status()).toBe(200);
   expect(await notFound.text()).toBe(await index.text());
 });
+
+test("the app runs under its Content-Security-Policy, which allows no inline code but the loader", async ({ page }) => {
+  const violations = [];
+  await page.exposeFunction("reportViolation", (v) => violations.push(v));
+  await page.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (e) => window.reportViolation(`${e.violatedDirective}: ${e.blockedURI}`)),
+  );
+  await page.goto("/account/register");
+  const csp = await page.locator("meta[http-equiv=Content-Security-Policy]").getAttribute("content");
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
+  expect(csp).not.toContain("unsafe-inline");
+  await page.getByLabel("Password", { exact: true }).fill("Vq7#t!mZ2@pL9w-Kutaisi");
+  await expect(page.locator("meter[data-score]")).toHaveAttribute("data-score", /^[34]$/);
+  await page.getByRole("link", { name: "Regions and countries" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Regions and countries");
+  expect(violations).toEqual([]);
+});
+
+test("the build ships precompressed files that the server sends to browsers that accept them", async ({ request }) => {
+  const index = await request.get("/", { headers: { "accept-encoding": "br" } });
+  expect(index.headers()["content-encoding"]).toBe("br");
+  expect(await index.text()).toContain("<title>Relations with Georgia</title>");
+  const json = await request.get("/content/georgia.json", { headers: { "accept-encoding": "gzip" } });
+  expect(json.headers()["content-encoding"]).toBe("gzip");
+  expect((await json.json()).title).toBe("Relations with Georgia");
+});

@@ -1,0 +1,58 @@
+// Trunk post_build hook: finishes the staged build before trunk moves it into dist/.
+//
+// - 404.html: a copy of index.html, for static hosts that serve it for unknown paths, so deep
+//   links load the app.
+// - release builds only: a Content-Security-Policy <meta> allowing exactly the inline module
+//   loader trunk writes (by its SHA-256 hash), wasm compilation, and nothing from elsewhere;
+//   and precompressed .br and .gz copies of every text and wasm file, for hosts that serve them.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+const staging = process.env.TRUNK_STAGING_DIR;
+const release = process.env.TRUNK_PROFILE === "release";
+if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this as a trunk hook");
+
+const indexPath = join(staging, "index.html");
+let html = readFileSync(indexPath, "utf8");
+
+function contentSecurityPolicy(page) {
+  const hashes = [...page.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    ([, body]) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`,
+  );
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`.trim(),
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
+if (release) {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(html)}">`;
+  // Right after <meta charset>, before any script (minified HTML has no <head> tag).
+  html = html.replace(/<meta charset=[^>]*>/i, (charset) => `${charset}${meta}`);
+  if (!html.includes(meta)) throw new Error("index.html has no <meta charset> to put the CSP after");
+  writeFileSync(indexPath, html);
+}
+writeFileSync(join(staging, "404.html"), html);
+
+if (release) {
+  const compressible = /\.(html|js|css|json|wasm|svg|txt)$/;
+  const walk = (dir) =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? walk(path) : [path];
+    });
+  for (const path of walk(staging).filter((p) => compressible.test(p))) {
+    const data = readFileSync(path);
+    writeFileSync(`${path}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    writeFileSync(`${path}.gz`, gzipSync(data, { level: 9 }));
+  }
+}
