@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 
 SUBPATH_DIST := target/dist-subpath
 
-.PHONY: serve api api-build dist dist-subpath test test-native test-wasm test-e2e check-content tools browser
+.PHONY: bench test-budgets serve api api-build dist dist-subpath test test-native test-wasm test-e2e check-content tools browser
 
 ## serve: the site with live reload on http://127.0.0.1:8080, and the API beside it on :3000
 ## (trunk proxies /api to it); Ctrl-C stops both
@@ -32,8 +32,9 @@ dist: tools
 dist-subpath: tools
 	trunk build --release --public-url /x/ --dist $(SUBPATH_DIST)
 
-## test: every test — native unit tests, wasm tests in Chromium, end-to-end tests in Chromium
-test: tools browser test-native test-wasm test-e2e
+## test: every test — native unit tests, wasm tests in Chromium, end-to-end tests in Chromium,
+## and the performance and accessibility budgets
+test: tools browser test-native test-wasm test-e2e test-budgets
 
 test-native: check-content
 	cargo test --locked -p nato-georgia-content -p nato-georgia-checks -p nato-georgia-api --features nato-georgia-checks/strength
@@ -43,6 +44,17 @@ test-wasm: tools browser
 
 test-e2e: dist dist-subpath api-build browser
 	playwright test --config tests/e2e/playwright.config.js
+
+## bench: Lighthouse, axe and keystroke latency for the release build, against the static floor
+bench: dist browser bench/node_modules/.installed
+	node bench/run.mjs
+
+test-budgets: dist browser bench/node_modules/.installed
+	node bench/budgets.mjs
+
+bench/node_modules/.installed: bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund
+	touch $@
 
 ## check-content: the editors' check of public/content/georgia.json (errors and gaps)
 check-content:

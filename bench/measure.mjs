@@ -1,0 +1,121 @@
+// The measurements behind `make bench` and the budgets in `make test`: the release build in
+// dist/ served with compression like a static host, Lighthouse 12 (mobile, simulated
+// throttling), axe-core in both colour schemes, and keystroke latency in the password field
+// (from the input event to the checklist and to the strength meter). The floor is the same
+// article as one plain HTML page, generated here from the seed.
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import lighthouse from "lighthouse";
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const out = join(root, "bench-results");
+export const APP_PORT = 4310;
+export const FLOOR_PORT = 4311;
+export const ROUTES = ["/", "/sections/wider-cooperation", "/regions", "/regions/abkhazia", "/newsletter", "/account/register"];
+export const CHROME_FLAGS = [
+  "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+const escape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** The article as the plainest possible page: the floor any app is compared with. */
+export function writeFloor() {
+  const lines = readFileSync(join(root, "tests/seed/georgia.txt"), "utf8").split("\n").slice(6).filter(Boolean);
+  const [updated, ...article] = lines;
+  const body = article
+    .map((line) => (/[.:)]$/.test(line) ? `<p>${escape(line)}</p>` : `<h2>${escape(line)}</h2>`))
+    .join("\n");
+  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Relations with Georgia</title><meta name="description" content="Georgia is one of NATO’s closest partners."><link rel="icon" href="data:,"><style>body{font-family:system-ui,sans-serif;max-width:42rem;margin:0 auto;padding:0 1rem;line-height:1.6}</style></head><body><main><h1>Relations with Georgia</h1><p>${escape(updated)}</p>\n${body}</main></body></html>`;
+  mkdirSync(join(out, "floor"), { recursive: true });
+  writeFileSync(join(out, "floor", "index.html"), html);
+}
+
+export function serve(dir, port) {
+  const server = spawn("node", [join(root, "scripts/static-server.mjs"), "--root", dir, "--port", String(port)], { stdio: "ignore" });
+  return new Promise((resolve) => setTimeout(() => resolve(server), 500));
+}
+
+const BYTE_TYPES = [["wasm", /\.wasm$/], ["js", /\.m?js$/], ["css", /\.css$/], ["json", /\.json$/]];
+
+export async function lighthouseRun(url, port) {
+  const { lhr } = await lighthouse(url, { port, output: "json", logLevel: "error" });
+  const bytes = { wasm: 0, js: 0, css: 0, json: 0, html: 0, other: 0 };
+  for (const item of lhr.audits["network-requests"].details.items) {
+    const path = new URL(item.url).pathname;
+    const type = item.resourceType === "Document" ? "html" : BYTE_TYPES.find(([, re]) => re.test(path))?.[0] ?? "other";
+    bytes[type] += item.transferSize ?? 0;
+  }
+  const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+  return {
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    bestPractices: score("best-practices"),
+    seo: score("seo"),
+    fcpMs: Math.round(lhr.audits["first-contentful-paint"].numericValue),
+    lcpMs: Math.round(lhr.audits["largest-contentful-paint"].numericValue),
+    tbtMs: Math.round(lhr.audits["total-blocking-time"].numericValue),
+    bytes,
+    totalKb: Math.round(Object.values(bytes).reduce((a, b) => a + b, 0) / 102.4) / 10,
+    loadedEstimator: lhr.audits["network-requests"].details.items.some((item) => /estimator/.test(item.url)),
+  };
+}
+
+export async function axeViolations(browser, url) {
+  const source = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  const counts = {};
+  for (const colorScheme of ["light", "dark"]) {
+    const page = await browser.newPage({ colorScheme });
+    await page.goto(url);
+    await page.locator("main h1").waitFor();
+    await page.evaluate(source);
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    counts[colorScheme] = result.violations.length;
+    await page.close();
+  }
+  return counts;
+}
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 100) / 100 : null;
+};
+
+/** 200 keystrokes in the password field, 20 characters at a time. */
+export async function keystrokeLatency(browser, url) {
+  const page = await browser.newPage();
+  await page.goto(url);
+  const field = page.locator("#password");
+  await field.waitFor();
+  await page.evaluate(() => {
+    const latency = (window.__latency = { checklist: [], strength: [] });
+    let started = 0;
+    let waiting = { checklist: false, strength: false };
+    document.querySelector("#password").addEventListener("input", () => {
+      started = performance.now();
+      waiting = { checklist: true, strength: true };
+    }, { capture: true });
+    const watch = (selector, kind, done = () => true) =>
+      new MutationObserver(() => {
+        if (waiting[kind] && done()) {
+          latency[kind].push(performance.now() - started);
+          waiting[kind] = false;
+        }
+      }).observe(document.querySelector(selector), { subtree: true, childList: true, attributes: true, characterData: true });
+    watch("#password-checklist", "checklist");
+    watch("#password-strength", "strength", () => !document.querySelector("#password-strength p").textContent.includes("checking"));
+  });
+  const sample = "Kutaisi-Rioni-88!Bat";
+  for (let round = 0; round < 10; round++) {
+    await field.fill("");
+    await field.pressSequentially(sample, { delay: 80 });
+  }
+  const latency = await page.evaluate(() => window.__latency);
+  await page.close();
+  const summary = (values) => ({ samples: values.length, medianMs: percentile(values, 50), p95Ms: percentile(values, 95) });
+  return { checklist: summary(latency.checklist), strength: summary(latency.strength) };
+}
+
