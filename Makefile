@@ -40,7 +40,7 @@ test-native: check-content
 	cargo test --locked -p nato-georgia-content -p nato-georgia-checks -p nato-georgia-api --features nato-georgia-checks/strength
 
 test-wasm: tools browser
-	cargo test --locked -p nato-georgia --target wasm32-unknown-unknown
+	cargo test --locked -p nato-georgia --features hydrate --target wasm32-unknown-unknown
 
 test-e2e: dist dist-subpath api-build browser
 	playwright test --config tests/e2e/playwright.config.js

@@ -1,10 +1,14 @@
 // Trunk post_build hook: finishes the staged build before trunk moves it into dist/.
 //
-// - 404.html: a copy of index.html, for static hosts that serve it for unknown paths, so deep
-//   links load the app.
-// - release builds only: a Content-Security-Policy <meta> allowing exactly the inline module
-//   loader trunk writes (by its SHA-256 hash), wasm compilation, and nothing from elsewhere;
-//   and precompressed .br and .gz copies of every text and wasm file, for hosts that serve them.
+// - 404.html: the app's shell, for static hosts that serve it for unknown paths; the app renders
+//   those on the client.
+// - release builds only:
+//   - a Content-Security-Policy <meta> allowing exactly the inline module loader trunk writes
+//     (by its SHA-256 hash), wasm compilation, and nothing from elsewhere;
+//   - every known route prerendered to <route>/index.html by the `prerender` binary (native,
+//     `ssr` feature), which the app then hydrates;
+//   - precompressed .br and .gz copies of every text and wasm file, for hosts that serve them.
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -44,6 +48,14 @@ if (release) {
 writeFileSync(join(staging, "404.html"), html);
 
 if (release) {
+  const publicUrl = process.env.TRUNK_PUBLIC_URL || "/";
+  const prerender = spawnSync(
+    "cargo",
+    ["run", "--quiet", "--locked", "--features", "ssr", "--bin", "prerender", "--", staging, publicUrl],
+    { stdio: "inherit" },
+  );
+  if (prerender.status !== 0) throw new Error("prerendering failed (see above)");
+
   const compressible = /\.(html|js|css|json|wasm|svg|txt)$/;
   const walk = (dir) =>
     readdirSync(dir).flatMap((name) => {

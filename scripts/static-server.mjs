@@ -1,7 +1,8 @@
-// A static file server that behaves like a production static host with the SPA rewrite the
-// README documents (nginx `try_files $uri $uri/index.html /index.html`): files are served as
-// they are, a path without a file extension gets the app's index.html, and a missing file with
-// an extension is a real 404. Used by the e2e tests and `make preview`.
+// A static file server that behaves like a production static host set up as the README says
+// (nginx `try_files $uri $uri/index.html =404` with `error_page 404 /404.html`): files and
+// prerendered routes (`<route>/index.html`) are served as they are; any other path without a file
+// extension gets the app's shell, 404.html, with status 404, and the app renders it on the
+// client; a missing file with an extension is a plain 404. Used by the e2e tests and the bench.
 //
 //   node scripts/static-server.mjs --root dist --port 4173 [--base /x/] [--api http://127.0.0.1:3000]
 //
@@ -49,7 +50,7 @@ async function resolveRequest(pathname) {
   if (!wanted.startsWith(root)) return null;
   const direct = (await fileAt(wanted)) ?? (await fileAt(join(wanted, "index.html")));
   if (direct) return { path: direct, status: 200 };
-  if (extname(relative) === "") return { path: join(root, "index.html"), status: 200 };
+  if (extname(relative) === "") return { path: join(root, "404.html"), status: 404 };
   return null;
 }
 

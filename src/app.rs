@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html};
+use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
@@ -44,7 +44,6 @@ pub fn App(paths: SitePaths, content: ContentStore, api: ApiConfig) -> impl Into
     let state = content.state();
 
     view! {
-        <Html attr:lang="en" />
         <Router base=router_base>
             <SkipLink />
             {move || match state.get() {

@@ -103,15 +103,21 @@ impl ContentStore {
 
     /// (Re)loads the content in the background; the state says how it goes.
     pub fn load(self) {
-        self.state.set(LoadState::Loading);
-        let url = self.url.get_value();
         leptos::task::spawn_local(async move {
-            let result = fetch_content(&url).await;
-            self.state.set(match result {
-                Ok(content) => LoadState::Ready(Arc::new(content)),
-                Err(error) => LoadState::Failed(error),
-            });
+            self.fetch().await;
         });
+    }
+
+    /// Loads the content now; `true` when it is ready.
+    pub async fn fetch(self) -> bool {
+        self.state.set(LoadState::Loading);
+        let result = fetch_content(&self.url.get_value()).await;
+        let ready = result.is_ok();
+        self.state.set(match result {
+            Ok(content) => LoadState::Ready(Arc::new(content)),
+            Err(error) => LoadState::Failed(error),
+        });
+        ready
     }
 
     pub fn state(&self) -> ReadSignal<LoadState> {

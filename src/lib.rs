@@ -13,5 +13,6 @@ pub mod content_store;
 pub mod pages;
 pub mod paths;
 pub mod return_path;
+#[cfg(feature = "hydrate")]
 pub mod start;
 pub mod strength_estimator;

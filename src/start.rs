@@ -32,13 +32,30 @@ fn api_config_from_document() -> ApiConfig {
     ApiConfig { base }
 }
 
-/// Removes the static app shell that index.html paints while the wasm downloads.
-fn remove_app_shell() {
-    if let Some(shell) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id("app-shell"))
-    {
-        shell.remove();
+fn body() -> Option<web_sys::HtmlElement> {
+    web_sys::window().and_then(|window| window.document()).and_then(|document| document.body())
+}
+
+/// Removes what the page shows before the app runs: the static shell that index.html paints
+/// while the wasm downloads, or a prerendered page that cannot be hydrated.
+fn clear_body() {
+    if let Some(body) = body() {
+        while let Some(child) = body.first_element_child() {
+            child.remove();
+        }
+    }
+}
+
+/// Whether this page was prerendered at build time (`<body data-prerendered>`), so the app
+/// hydrates it instead of rendering from scratch.
+fn is_prerendered() -> bool {
+    body().is_some_and(|body| body.has_attribute("data-prerendered"))
+}
+
+/// Marks the page as live, for tests and for styles that need the app running.
+fn mark_hydrated() {
+    if let Some(body) = body() {
+        let _ = body.set_attribute("data-hydrated", "");
     }
 }
 
@@ -54,7 +71,22 @@ pub fn mount() {
     let paths = site_paths_from_document();
     let api = api_config_from_document();
     let content = ContentStore::new(paths.content_url());
-    content.load();
-    remove_app_shell();
-    leptos::mount::mount_to_body(move || view! { <App paths=paths.clone() content=content api=api.clone() /> });
+    let app = move || view! { <App paths=paths.clone() content=content api=api.clone() /> };
+    if !is_prerendered() {
+        content.load();
+        clear_body();
+        leptos::mount::mount_to_body(app);
+        return;
+    }
+    // The prerendered page already shows the content; hydrate it once the app has the same
+    // content. If it cannot be loaded, the error page replaces the page, as without prerendering.
+    leptos::task::spawn_local(async move {
+        if content.fetch().await {
+            leptos::mount::hydrate_body(app);
+            mark_hydrated();
+        } else {
+            clear_body();
+            leptos::mount::mount_to_body(app);
+        }
+    });
 }

@@ -20,8 +20,9 @@ pub fn PageMeta(
         Some(heading) => format!("{heading} — {site_title}"),
         None => site_title,
     };
-    let title = move || match has_errors {
-        Some(has_errors) if has_errors.get() => format!("Error: {title}"),
+    // `try_get`: the server reads the title after rendering, when the form's signals are gone.
+    let title = move || match has_errors.and_then(|has_errors| has_errors.try_get()) {
+        Some(true) => format!("Error: {title}"),
         _ => title.clone(),
     };
     view! {

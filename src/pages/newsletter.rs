@@ -13,6 +13,7 @@ use crate::components::form::email_field::EmailField;
 use crate::components::form::error_summary::ErrorSummary;
 use crate::components::form::errors::FormErrors;
 use crate::components::form::submit_button::SubmitButton;
+use crate::components::needs_javascript::NeedsJavaScript;
 use crate::components::page_meta::PageMeta;
 use crate::content_store::use_content;
 
@@ -58,6 +59,7 @@ pub fn NewsletterPage() -> impl IntoView {
         <PageMeta heading="Newsletter" description="Subscribe to the newsletter to receive the latest updates by email." has_errors=errors.has_any() />
         <article class="form-page">
             <h1 tabindex="-1">"Subscribe to the newsletter"</h1>
+            <NeedsJavaScript />
             {move || match subscribed.get() {
                 Some(address) => view! {
                     <div class="panel" role="status">

@@ -28,7 +28,8 @@ async function violations(page) {
 
 for (const colorScheme of ["light", "dark"]) {
   test.describe(`${colorScheme} scheme`, () => {
-    test.use({ colorScheme });
+    // /no-such-page comes with status 404, which the browser logs.
+    test.use({ colorScheme, allowedConsoleErrors: [/status of 404/] });
     for (const route of ROUTES) {
       test(`axe finds no violations on ${route}`, async ({ page }) => {
         await page.goto(route);

@@ -58,10 +58,17 @@ test("a section whose text the source lacks says so instead of showing an empty 
   await expect(page.getByText("The source page has this heading but no text under it yet.")).toBeVisible();
 });
 
-test("the release build ships 404.html as the app for static hosts", async ({ request }) => {
-  const [index, notFound] = await Promise.all([request.get("/index.html"), request.get("/404.html")]);
-  expect(notFound.status()).toBe(200);
-  expect(await notFound.text()).toBe(await index.text());
+test("every route is prerendered, and 404.html is the app's shell for other paths", async ({ request }) => {
+  const home = await request.get("/");
+  expect(await home.text()).toContain("<body data-prerendered>");
+  const shell = await request.get("/404.html");
+  expect(shell.status()).toBe(200);
+  const shellHtml = await shell.text();
+  expect(shellHtml).toContain('id="app-shell"');
+  expect(shellHtml).not.toContain("data-prerendered");
+  const unknown = await request.get("/no-such-page");
+  expect(unknown.status()).toBe(404);
+  expect(await unknown.text()).toBe(shellHtml);
 });
 
 test("the app runs under its Content-Security-Policy, which allows no inline code but the loader", async ({ page }) => {

@@ -59,15 +59,18 @@ test("a network failure shows the error page, and 'Try again' loads the page onc
   expect(attempts).toBe(2);
 });
 
-test("a slow content file shows a visible loading state first", async ({ page }) => {
+test("a slow content file: the prerendered page reads at once; the shell shows a loading state", async ({ page }) => {
   let release;
   const released = new Promise((resolve) => (release = resolve));
   await page.route(CONTENT, async (route) => {
     await released;
     await route.fallback();
   });
-  await page.goto("/");
-  await expect(page.getByRole("status")).toHaveText("Loading the page…");
+  await page.goto("/sections/wider-cooperation", { waitUntil: "domcontentloaded" });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wider cooperation");
+  await expect(page.locator("body")).not.toHaveAttribute("data-hydrated");
+  await page.goto("/no-such-page", { waitUntil: "domcontentloaded" });
+  await expect(page.getByText("Loading the page…")).toBeVisible();
   release();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Relations with Georgia");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
 });

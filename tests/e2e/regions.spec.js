@@ -158,7 +158,10 @@ test("place names in the article link to their region page", async ({ page }) =>
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("South Ossetia");
 });
 
-test("an unknown region shows the not-found page", async ({ page }) => {
+test.describe("unknown region", () => {
+  test.use({ allowedConsoleErrors: [/status of 404/] });
+  test("an unknown region shows the not-found page", async ({ page }) => {
   await page.goto("/regions/atlantis");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+});
 });

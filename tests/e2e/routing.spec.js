@@ -74,6 +74,9 @@ test("a link to a paragraph's anchor brings it into view after the content loads
   await expect(page.locator("#other-initiatives")).toBeInViewport();
 });
 
+test.describe("unknown paths", () => {
+  // The host answers them with the app's shell and status 404, which the browser logs.
+  test.use({ allowedConsoleErrors: [/status of 404/] });
 for (const path of ["/no-such-page", "/sections/no-such-section", "/sections/wider-cooperation/extra"]) {
   test(`an unknown path (${path}) shows the not-found page`, async ({ page }) => {
     await page.goto(path);
@@ -84,3 +87,4 @@ for (const path of ["/no-such-page", "/sections/no-such-section", "/sections/wid
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Relations with Georgia");
   });
 }
+});

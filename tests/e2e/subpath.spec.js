@@ -17,10 +17,13 @@ test("the app works under a sub-path", async ({ page }) => {
   await expect(page).toHaveURL("/x/");
 });
 
-test("an unknown path under the sub-path shows the not-found page linking to the sub-path's home", async ({ page }) => {
+test.describe("unknown paths", () => {
+  test.use({ allowedConsoleErrors: [/status of 404/] });
+  test("an unknown path under the sub-path shows the not-found page linking to the sub-path's home", async ({ page }) => {
   await page.goto("/x/no-such-page");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
   await page.getByRole("link", { name: "Go to the overview of Relations with Georgia" }).click();
   await expect(page).toHaveURL("/x/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Relations with Georgia");
+});
 });

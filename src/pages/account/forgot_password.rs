@@ -19,6 +19,7 @@ use crate::components::form::error_summary::ErrorSummary;
 use crate::components::form::errors::FormErrors;
 use crate::components::form::password_field::PasswordField;
 use crate::components::form::submit_button::SubmitButton;
+use crate::components::needs_javascript::NeedsJavaScript;
 use crate::components::page_meta::PageMeta;
 use crate::content_store::use_content;
 use crate::pages::account::register::password_errors;
@@ -131,6 +132,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
         <PageMeta heading="Reset your password" description=site.password_reset.clone() has_errors=errors.has_any() />
         <article class="form-page">
             <h1 tabindex="-1">{heading}</h1>
+            <NeedsJavaScript />
             {move || match step.get() {
                 Step::Email => view! {
                     <ErrorSummary errors />

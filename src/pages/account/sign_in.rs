@@ -18,6 +18,7 @@ use crate::components::form::error_summary::ErrorSummary;
 use crate::components::form::errors::FormErrors;
 use crate::components::form::password_field::PasswordField;
 use crate::components::form::submit_button::SubmitButton;
+use crate::components::needs_javascript::NeedsJavaScript;
 use crate::components::page_meta::PageMeta;
 use crate::paths::SitePaths;
 use crate::return_path::return_path;
@@ -66,6 +67,7 @@ pub fn SignInPage() -> impl IntoView {
         <PageMeta heading="Sign in" description="Sign in to your account to download videos." has_errors=errors.has_any() />
         <article class="form-page">
             <h1 tabindex="-1">"Sign in"</h1>
+            <NeedsJavaScript />
             <ErrorSummary errors />
             <form novalidate on:submit=submit>
                 <EmailField value=email error=errors.for_field("email") submitted />
