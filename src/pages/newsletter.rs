@@ -11,7 +11,7 @@ use crate::api::ApiConfig;
 use crate::components::form::checkbox_field::CheckboxField;
 use crate::components::form::email_field::EmailField;
 use crate::components::form::error_summary::ErrorSummary;
-use crate::components::form::errors::FormErrors;
+use crate::components::form::errors::{begin_submit, FormErrors};
 use crate::components::form::submit_button::SubmitButton;
 use crate::components::needs_javascript::NeedsJavaScript;
 use crate::components::page_meta::PageMeta;
@@ -31,11 +31,9 @@ pub fn NewsletterPage() -> impl IntoView {
     let subscribed = RwSignal::new(None::<String>);
 
     let submit = move |event: SubmitEvent| {
-        event.prevent_default();
-        if busy.get_untracked() {
+        if !begin_submit(&event, busy, submitted) {
             return;
         }
-        submitted.update(|n| *n += 1);
         let mut found = Vec::new();
         let address = validate_email(&email.get_untracked()).map_err(|m| found.push(FieldError::new("email", m))).ok();
         if !consent.get_untracked() {

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use rusqlite::{params, OptionalExtension};
 use serde::Deserialize;
 
-use super::{checked_email, checked_password, fields_ok, limit_ip};
+use super::{checked_email, checked_password, email_or_refusal, fields_ok, limit_ip};
 use crate::codes::{self, Purpose};
 use crate::error::ApiError;
 use crate::json::Body;
@@ -79,7 +79,7 @@ pub async fn verify(
     Body(input): Body<Verify>,
 ) -> Result<StatusCode, ApiError> {
     limit_ip(&state, peer)?;
-    let email = checked_email(&input.email).map_err(|e| ApiError::Fields(vec![e]))?;
+    let email = email_or_refusal(&input.email)?;
     let code = nato_georgia_checks::code::normalize_code(&input.code).map_err(|m| ApiError::field("code", m))?;
     let now = state.now();
     state

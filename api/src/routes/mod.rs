@@ -62,6 +62,11 @@ pub fn checked_email(input: &str) -> Result<String, FieldError> {
     validate_email(input).map(|email| email.to_lowercase()).map_err(|message| FieldError::new("email", message))
 }
 
+/// The address checked, or the 422 that says why not.
+pub fn email_or_refusal(input: &str) -> Result<String, ApiError> {
+    checked_email(input).map_err(|error| ApiError::Fields(vec![error]))
+}
+
 /// The password checked by the shared rule and, once it keeps the rule, by its strength.
 pub fn checked_password(password: &str, email: &str) -> Result<(), FieldError> {
     if let Some(message) = rule_error(password) {

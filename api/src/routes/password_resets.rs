@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use rusqlite::{params, OptionalExtension};
 use serde::Deserialize;
 
-use super::{checked_email, checked_password, fields_ok, limit_ip};
+use super::{checked_password, email_or_refusal, fields_ok, limit_ip};
 use crate::codes::{self, Purpose};
 use crate::error::ApiError;
 use crate::json::Body;
@@ -42,7 +42,7 @@ pub async fn request(
     Body(input): Body<Request>,
 ) -> Result<StatusCode, ApiError> {
     limit_ip(&state, peer)?;
-    let email = checked_email(&input.email).map_err(|e| ApiError::Fields(vec![e]))?;
+    let email = email_or_refusal(&input.email)?;
     let now = state.now();
     state
         .0
@@ -75,7 +75,7 @@ pub async fn verify(
     Body(input): Body<Verify>,
 ) -> Result<StatusCode, ApiError> {
     limit_ip(&state, peer)?;
-    let email = checked_email(&input.email).map_err(|e| ApiError::Fields(vec![e]))?;
+    let email = email_or_refusal(&input.email)?;
     let code = checked_code(&input.code)?;
     let now = state.now();
     state.0.db.run(move |connection| codes::check(connection, &email, Purpose::ResetPassword, &code, now, false)).await?;
@@ -88,7 +88,7 @@ pub async fn complete(
     Body(input): Body<Complete>,
 ) -> Result<StatusCode, ApiError> {
     limit_ip(&state, peer)?;
-    let email = checked_email(&input.email).map_err(|e| ApiError::Fields(vec![e]))?;
+    let email = email_or_refusal(&input.email)?;
     let code = checked_code(&input.code)?;
     fields_ok(vec![checked_password(&input.password, &email)])?;
     let now = state.now();

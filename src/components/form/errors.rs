@@ -83,6 +83,17 @@ impl FormErrors {
     }
 }
 
+/// The start of every submit handler: no page load, and no second request while one is in
+/// flight (`false` then). Counts the submit, for checks that run on submit (the email hint).
+pub fn begin_submit(event: &leptos::ev::SubmitEvent, busy: RwSignal<bool>, submitted: RwSignal<u32>) -> bool {
+    event.prevent_default();
+    if busy.get_untracked() {
+        return false;
+    }
+    submitted.update(|count| *count += 1);
+    true
+}
+
 impl Default for FormErrors {
     fn default() -> Self {
         Self::new()

@@ -16,7 +16,7 @@ use crate::components::code_step::CodeStep;
 use crate::components::focus_on_navigate::focus_page_heading;
 use crate::components::form::email_field::EmailField;
 use crate::components::form::error_summary::ErrorSummary;
-use crate::components::form::errors::FormErrors;
+use crate::components::form::errors::{begin_submit, FormErrors};
 use crate::components::form::password_field::PasswordField;
 use crate::components::form::submit_button::SubmitButton;
 use crate::components::needs_javascript::NeedsJavaScript;
@@ -59,11 +59,9 @@ pub fn ForgotPasswordPage() -> impl IntoView {
 
     let send_api = api.clone();
     let send_code = move |event: SubmitEvent| {
-        event.prevent_default();
-        if busy.get_untracked() {
+        if !begin_submit(&event, busy, submitted) {
             return;
         }
-        submitted.update(|n| *n += 1);
         let address = validate_email(&email.get_untracked());
         let checked = errors.check(address.clone().err().map(|m| vec![FieldError::new("email", m)]).unwrap_or_default());
         let (true, Ok(address)) = (checked, address) else { return };

@@ -16,7 +16,7 @@ use crate::components::focus_on_navigate::focus_page_heading;
 use crate::components::form::checkbox_field::CheckboxField;
 use crate::components::form::email_field::EmailField;
 use crate::components::form::error_summary::ErrorSummary;
-use crate::components::form::errors::FormErrors;
+use crate::components::form::errors::{begin_submit, FormErrors};
 use crate::components::form::password_field::PasswordField;
 use crate::components::form::submit_button::SubmitButton;
 use crate::components::needs_javascript::NeedsJavaScript;
@@ -60,11 +60,9 @@ pub fn RegisterPage() -> impl IntoView {
     };
 
     let submit = move |event: SubmitEvent| {
-        event.prevent_default();
-        if busy.get_untracked() {
+        if !begin_submit(&event, busy, submitted) {
             return;
         }
-        submitted.update(|n| *n += 1);
         let mut found = Vec::new();
         let address = validate_email(&email.get_untracked()).map_err(|m| found.push(FieldError::new("email", m))).ok();
         found.extend(password_errors("password", &password.get_untracked(), strength.get_untracked()));

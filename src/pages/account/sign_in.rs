@@ -15,7 +15,7 @@ use crate::account_session::AccountSession;
 use crate::api::ApiConfig;
 use crate::components::form::email_field::EmailField;
 use crate::components::form::error_summary::ErrorSummary;
-use crate::components::form::errors::FormErrors;
+use crate::components::form::errors::{begin_submit, FormErrors};
 use crate::components::form::password_field::PasswordField;
 use crate::components::form::submit_button::SubmitButton;
 use crate::components::needs_javascript::NeedsJavaScript;
@@ -37,11 +37,9 @@ pub fn SignInPage() -> impl IntoView {
 
     let back_paths = paths.clone();
     let submit = move |event: SubmitEvent| {
-        event.prevent_default();
-        if busy.get_untracked() {
+        if !begin_submit(&event, busy, submitted) {
             return;
         }
-        submitted.update(|n| *n += 1);
         let mut found = Vec::new();
         let address = validate_email(&email.get_untracked()).map_err(|m| found.push(FieldError::new("email", m))).ok();
         if password.get_untracked().is_empty() {
