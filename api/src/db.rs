@@ -52,6 +52,10 @@ const MIGRATIONS: &[&str] = &[r"
         name TEXT PRIMARY KEY,
         value BLOB NOT NULL
     );
+", r"
+    ALTER TABLE outbox ADD COLUMN delivered_at INTEGER;
+    ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+    UPDATE outbox SET delivered_at = sent_at;
 "];
 
 #[derive(Clone)]

@@ -29,11 +29,18 @@ pub async fn serve(
     clock: Arc<dyn Clock>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let state = AppState::open(config, clock).map_err(std::io::Error::other)?;
+    let delivery = match &config.smtp {
+        Some(smtp) => mail::Delivery::smtp(smtp).map_err(std::io::Error::other)?,
+        None => mail::Delivery::Console,
+    };
+    let state = AppState::open(config, clock.clone()).map_err(std::io::Error::other)?;
+    let mailer = mail::spawn_delivery(state.0.db.clone(), delivery, clock, std::time::Duration::from_millis(500));
     let app = routes::router(state);
-    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+    let served = axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown)
-        .await
+        .await;
+    mailer.abort();
+    served
 }
 
 async fn shutdown_signal() {
@@ -58,6 +65,6 @@ async fn shutdown_signal() {
 /// Binds the configured address and serves until Ctrl-C or SIGTERM.
 pub async fn run(config: Config) -> std::io::Result<()> {
     let listener = TcpListener::bind(&config.address).await?;
-    tracing::info!(address = %listener.local_addr()?, database = %config.database.display(), development = config.development, "API listening");
+    tracing::info!(address = %listener.local_addr()?, database = %config.database.display(), development = config.development, smtp = config.smtp.is_some(), "API listening");
     serve(listener, config, Arc::new(SystemClock), shutdown_signal()).await
 }

@@ -1,11 +1,20 @@
-//! Outgoing mail through an outbox. In development the outbox is a table: each message is
-//! stored, printed to the console, and listed at `GET /api/dev/outbox` so a person trying the
-//! site can read their code.
+//! Outgoing mail through an outbox: a message is first written to the `outbox` table, in the
+//! same transaction as the change it reports, then delivered by a background task — printed to
+//! the console in development, sent over SMTP (lettre) otherwise. A message that fails to send
+//! stays in the outbox and is tried again. In development, `GET /api/dev/outbox` lists every
+//! message, so a person trying the site can read their code.
 
+use std::sync::Arc;
+use std::time::Duration;
+
+use lettre::message::Mailbox;
+use lettre::{Message, SmtpTransport, Transport};
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
-use crate::clock::iso8601;
+use crate::clock::{iso8601, Clock};
+use crate::config::SmtpConfig;
+use crate::db::Db;
 use crate::error::ApiError;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -16,21 +25,91 @@ pub struct Mail {
     pub sent_at: String,
 }
 
-/// Sends a message: stores it in the development outbox and prints it.
+/// Puts a message in the outbox; the delivery task sends it.
 pub fn send(connection: &Connection, to: &str, subject: &str, body: &str, now: i64) -> Result<(), ApiError> {
     connection.execute(
         "INSERT INTO outbox (recipient, subject, body, sent_at) VALUES (?1, ?2, ?3, ?4)",
         params![to, subject, body, now],
     )?;
-    tracing::info!(target: "outbox", %to, %subject, "mail sent (development outbox):\n{body}");
     Ok(())
 }
 
-/// Every message sent, oldest first.
+/// Every message, oldest first.
 pub fn list(connection: &Connection) -> Result<Vec<Mail>, ApiError> {
     let mut statement = connection.prepare("SELECT recipient, subject, body, sent_at FROM outbox ORDER BY id")?;
     let rows = statement.query_map([], |row| {
         Ok(Mail { to: row.get(0)?, subject: row.get(1)?, body: row.get(2)?, sent_at: iso8601(row.get(3)?) })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Where delivered mail goes.
+pub enum Delivery {
+    /// Development: print to the console.
+    Console,
+    Smtp { transport: SmtpTransport, from: Mailbox },
+}
+
+impl Delivery {
+    pub fn smtp(config: &SmtpConfig) -> Result<Self, String> {
+        let transport = SmtpTransport::from_url(&config.url).map_err(|e| format!("NATO_API_SMTP_URL: {e}"))?.build();
+        let from = config.from.parse().map_err(|e| format!("NATO_API_MAIL_FROM: {e}"))?;
+        Ok(Delivery::Smtp { transport, from })
+    }
+
+    fn deliver(&self, to: &str, subject: &str, body: &str) -> Result<(), String> {
+        match self {
+            Delivery::Console => {
+                tracing::info!(target: "outbox", %to, %subject, "mail (development outbox):\n{body}");
+                Ok(())
+            }
+            Delivery::Smtp { transport, from } => {
+                let message = Message::builder()
+                    .from(from.clone())
+                    .to(to.parse().map_err(|e| format!("recipient: {e}"))?)
+                    .subject(subject)
+                    .body(body.to_owned())
+                    .map_err(|e| e.to_string())?;
+                transport.send(&message).map(|_| ()).map_err(|e| e.to_string())
+            }
+        }
+    }
+}
+
+type Pending = (i64, String, String, String);
+
+/// Delivers what is waiting in the outbox; returns how many were sent.
+fn deliver_pending(connection: &Connection, delivery: &Delivery, now: i64) -> Result<usize, ApiError> {
+    let pending: Vec<Pending> = connection
+        .prepare("SELECT id, recipient, subject, body FROM outbox WHERE delivered_at IS NULL AND attempts < 10 ORDER BY id LIMIT 20")?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut sent = 0;
+    for (id, to, subject, body) in pending {
+        match delivery.deliver(&to, &subject, &body) {
+            Ok(()) => {
+                connection.execute("UPDATE outbox SET delivered_at = ?2 WHERE id = ?1", params![id, now])?;
+                sent += 1;
+            }
+            Err(reason) => {
+                tracing::warn!(%to, %subject, %reason, "mail not delivered; will try again");
+                connection.execute("UPDATE outbox SET attempts = attempts + 1 WHERE id = ?1", [id])?;
+            }
+        }
+    }
+    Ok(sent)
+}
+
+/// Runs delivery every `every` until the server stops.
+pub fn spawn_delivery(db: Db, delivery: Delivery, clock: Arc<dyn Clock>, every: Duration) -> tokio::task::JoinHandle<()> {
+    let delivery = Arc::new(delivery);
+    tokio::spawn(async move {
+        loop {
+            let (delivery, now) = (delivery.clone(), clock.now());
+            if let Err(error) = db.run(move |connection| deliver_pending(connection, &delivery, now)).await {
+                tracing::error!(?error, "mail delivery failed");
+            }
+            tokio::time::sleep(every).await;
+        }
+    })
 }

@@ -261,3 +261,24 @@ async fn the_dev_outbox_exists_only_in_development() {
     assert_eq!(server.send("GET", "/api/dev/outbox", None, &[]).await.status, 404);
     server.stop().await;
 }
+
+#[tokio::test]
+async fn outside_development_mail_is_delivered_over_smtp() {
+    let sink = support::SmtpSink::start().await;
+    let (_dir, db) = temp_db();
+    let mut config = Config::development(db);
+    config.development = false;
+    config.smtp = Some(nato_georgia_api::config::SmtpConfig {
+        url: format!("smtp://127.0.0.1:{}", sink.port),
+        from: "Relations with Georgia <no-reply@example.org>".into(),
+    });
+    let server = Server::start_with(config, std::sync::Arc::new(nato_georgia_api::clock::ManualClock::new(support::START))).await;
+    let subscribed = server.post("/api/newsletter/subscriptions", json!({ "email": "reader@example.org", "consent": true })).await;
+    assert_eq!(subscribed.status, 202);
+    let message = sink.wait_for("Subject: Confirm your newsletter subscription").await;
+    assert!(message.contains("To: reader@example.org"), "{message}");
+    assert!(message.contains("From: \"Relations with Georgia\" <no-reply@example.org>") || message.contains("From: Relations with Georgia <no-reply@example.org>"), "{message}");
+    assert!(message.contains("/api/newsletter/confirmations/"), "{message}");
+    assert_eq!(server.send("GET", "/api/dev/outbox", None, &[]).await.status, 404);
+    server.stop().await;
+}

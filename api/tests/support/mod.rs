@@ -126,3 +126,68 @@ pub async fn request(
     let body = if chunked { decode_chunked(rest) } else { rest.to_owned() };
     Response { status, headers, body }
 }
+
+/// A minimal SMTP server that accepts every message and keeps its text.
+pub struct SmtpSink {
+    pub port: u16,
+    pub messages: Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl SmtpSink {
+    pub async fn start() -> Self {
+        use tokio::io::AsyncBufReadExt;
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let messages = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let store = messages.clone();
+        tokio::spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    let (read, mut write) = stream.into_split();
+                    let mut lines = tokio::io::BufReader::new(read).lines();
+                    write.write_all(b"220 sink ready\r\n").await.unwrap();
+                    let mut in_data = false;
+                    let mut message = String::new();
+                    while let Ok(Some(line)) = lines.next_line().await {
+                        if in_data {
+                            if line == "." {
+                                in_data = false;
+                                store.lock().unwrap().push(std::mem::take(&mut message));
+                                write.write_all(b"250 OK queued\r\n").await.unwrap();
+                            } else {
+                                message.push_str(&line);
+                                message.push('\n');
+                            }
+                            continue;
+                        }
+                        let reply: &[u8] = match line.get(..4).map(str::to_ascii_uppercase).as_deref() {
+                            Some("DATA") => {
+                                in_data = true;
+                                b"354 go ahead\r\n"
+                            }
+                            Some("QUIT") => {
+                                let _ = write.write_all(b"221 bye\r\n").await;
+                                break;
+                            }
+                            _ => b"250 OK\r\n",
+                        };
+                        write.write_all(reply).await.unwrap();
+                    }
+                });
+            }
+        });
+        Self { port, messages }
+    }
+
+    /// Waits up to 10 s for a message containing `text`.
+    pub async fn wait_for(&self, text: &str) -> String {
+        for _ in 0..100 {
+            if let Some(found) = self.messages.lock().unwrap().iter().find(|m| m.contains(text)) {
+                return found.clone();
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("no message containing {text:?} arrived");
+    }
+}
