@@ -1,4 +1,5 @@
-//! Entry point of the browser app: mounts it. Everything else lives in the library.
+//! Entry point of the browser app: starts it (hydrate or mount). Everything else lives in the
+//! library.
 
 fn main() {
     console_error_panic_hook::set_once();

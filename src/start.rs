@@ -65,7 +65,8 @@ pub fn init_executor() {
     let _ = any_spawner::Executor::init_wasm_bindgen();
 }
 
-/// Starts loading the content and mounts the app in place of the shell.
+/// Starts the app: hydrates a prerendered page once its content is loaded, or renders the page
+/// from scratch in place of the shell.
 pub fn mount() {
     init_executor();
     let paths = site_paths_from_document();
