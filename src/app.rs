@@ -30,10 +30,19 @@ use crate::pages::region::RegionPage;
 use crate::pages::regions::RegionsPage;
 use crate::pages::section::SectionPage;
 use crate::paths::SitePaths;
+use crate::prefill::Prefill;
 
 #[component]
-pub fn App(paths: SitePaths, content: ContentStore, api: ApiConfig) -> impl IntoView {
+pub fn App(
+    paths: SitePaths,
+    content: ContentStore,
+    api: ApiConfig,
+    /// Form values typed before hydration (none when rendering on the server or from scratch).
+    #[prop(optional)]
+    prefill: Prefill,
+) -> impl IntoView {
     provide_meta_context();
+    provide_context(prefill);
     provide_context(content);
     let session = AccountSession::new();
     provide_context(session);

@@ -12,6 +12,7 @@ pub mod components;
 pub mod content_store;
 pub mod pages;
 pub mod paths;
+pub mod prefill;
 pub mod return_path;
 #[cfg(feature = "hydrate")]
 pub mod start;

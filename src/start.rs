@@ -7,6 +7,8 @@ use crate::api::ApiConfig;
 use crate::app::App;
 use crate::content_store::ContentStore;
 use crate::paths::SitePaths;
+use crate::prefill::Prefill;
+use wasm_bindgen::JsCast;
 
 /// The deployment's base path, from `<base href>` (trunk writes the public URL there).
 fn site_paths_from_document() -> SitePaths {
@@ -52,6 +54,25 @@ fn is_prerendered() -> bool {
     body().is_some_and(|body| body.has_attribute("data-prerendered"))
 }
 
+/// The values already typed into the prerendered page's fields, by field id.
+fn typed_values() -> Prefill {
+    let mut values = std::collections::HashMap::new();
+    let fields = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.query_selector_all("input[id]").ok());
+    for index in 0..fields.as_ref().map_or(0, |f| f.length()) {
+        let Some(input) = fields.as_ref().and_then(|f| f.item(index)).and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            continue;
+        };
+        let value = if input.type_() == "checkbox" { input.checked().then(|| "true".to_owned()) } else { Some(input.value()) };
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
+            values.insert(input.id(), value);
+        }
+    }
+    Prefill::new(values)
+}
+
 /// Marks the page as live, for tests and for styles that need the app running.
 fn mark_hydrated() {
     if let Some(body) = body() {
@@ -72,7 +93,10 @@ pub fn mount() {
     let paths = site_paths_from_document();
     let api = api_config_from_document();
     let content = ContentStore::new(paths.content_url());
-    let app = move || view! { <App paths=paths.clone() content=content api=api.clone() /> };
+    let app = {
+        let (paths, api) = (paths.clone(), api.clone());
+        move || view! { <App paths=paths.clone() content=content api=api.clone() /> }
+    };
     if !is_prerendered() {
         content.load();
         clear_body();
@@ -83,7 +107,8 @@ pub fn mount() {
     // content. If it cannot be loaded, the error page replaces the page, as without prerendering.
     leptos::task::spawn_local(async move {
         if content.fetch().await {
-            leptos::mount::hydrate_body(app);
+            let prefill = typed_values();
+            leptos::mount::hydrate_body(move || view! { <App paths=paths.clone() content=content api=api.clone() prefill /> });
             mark_hydrated();
         } else {
             clear_body();

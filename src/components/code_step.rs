@@ -75,7 +75,7 @@ pub fn CodeStep(
     view! {
         <ErrorSummary errors />
         <p>"We have sent a code to " <strong>{email}</strong> ". Enter it below."</p>
-        <form novalidate on:submit=submit>
+        <form method="post" novalidate on:submit=submit>
             <CodeField value=code error=errors.for_field("code") />
             <SubmitButton label="Continue" busy=busy.into() />
         </form>

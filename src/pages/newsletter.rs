@@ -68,7 +68,7 @@ pub fn NewsletterPage() -> impl IntoView {
                 None => view! {
                     <ErrorSummary errors />
                     <p>{newsletter_text.clone()}</p>
-                    <form novalidate on:submit=submit.clone()>
+                    <form method="post" novalidate on:submit=submit.clone()>
                         <EmailField value=email error=errors.for_field("email") submitted />
                         <CheckboxField
                             id="consent"

@@ -37,9 +37,10 @@ export function sentences(line) {
     .filter(Boolean);
 }
 
-/** Waits until the app has mounted and the content is shown. */
+/** Waits until the content is shown and the app runs (a prerendered page: once hydrated). */
 export async function waitForApp(page) {
   await expect(page.locator("main h1")).toBeVisible();
+  await page.waitForFunction(() => !document.body.hasAttribute("data-prerendered") || document.body.hasAttribute("data-hydrated"));
 }
 
 export const SECTIONS = [

@@ -94,3 +94,24 @@ test.describe("with JavaScript", () => {
     await expect(page.locator("ul.region-list > li")).toHaveCount(1);
   });
 });
+
+test("what is typed into a prerendered form before the app takes over is kept and checked", async ({ page }) => {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route("**/content/georgia.json", async (route) => {
+    await released;
+    await route.fallback();
+  });
+  await page.goto("/account/register", { waitUntil: "domcontentloaded" });
+  await page.getByLabel("Email address").fill("early@example.org");
+  await page.getByLabel("Password", { exact: true }).fill("Vq7#t!mZ2@pL9w-Kutaisi");
+  await page.getByRole("checkbox", { name: /newsletter/ }).check();
+  await expect(page.locator("body")).not.toHaveAttribute("data-hydrated");
+  release();
+  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "");
+  await expect(page.getByLabel("Email address")).toHaveValue("early@example.org");
+  await expect(page.getByLabel("Password", { exact: true })).toHaveValue("Vq7#t!mZ2@pL9w-Kutaisi");
+  await expect(page.getByRole("checkbox", { name: /newsletter/ })).toBeChecked();
+  await expect(page.locator('[data-rule="length"]')).toHaveAttribute("data-met", "true");
+  await expect(page.locator("meter[data-score]")).toHaveAttribute("data-score", /^[34]$/);
+});

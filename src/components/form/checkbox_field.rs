@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::text_field::{described_by, InlineError};
+use crate::prefill::Prefill;
 
 #[component]
 pub fn CheckboxField(
@@ -14,6 +15,9 @@ pub fn CheckboxField(
 ) -> impl IntoView {
     let error = error.unwrap_or_else(|| Signal::derive(|| None));
     let has_hint = hint.is_some();
+    if use_context::<Prefill>().and_then(|prefill| prefill.take(id)).is_some() {
+        checked.set(true);
+    }
     view! {
         <div class="field checkbox-field" class:field-error=move || error.read().is_some()>
             <InlineError id=id.to_owned() error />

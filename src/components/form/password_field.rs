@@ -7,6 +7,7 @@ use nato_georgia_checks::password::checklist;
 use nato_georgia_checks::strength::Strength;
 
 use super::text_field::{described_by, InlineError};
+use crate::prefill::Prefill;
 use crate::strength_estimator::use_strength;
 
 #[component]
@@ -69,6 +70,9 @@ pub fn PasswordField(
     strength_out: Option<WriteSignal<Option<Strength>>>,
 ) -> impl IntoView {
     let (shown, set_shown) = signal(false);
+    if let Some(typed) = use_context::<Prefill>().and_then(|prefill| prefill.take(id)) {
+        value.set(typed);
+    }
     let choosing = autocomplete == "new-password";
     let has_hint = hint.is_some();
     let extra: Vec<String> = if choosing { vec![format!("{id}-checklist"), format!("{id}-strength")] } else { vec![] };

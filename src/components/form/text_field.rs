@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::prefill::Prefill;
+
 /// The `aria-describedby` of a field: its hint, extra descriptions, and its error when shown.
 pub fn described_by(id: &str, has_hint: bool, extra: &[String], has_error: bool) -> Option<String> {
     let mut ids: Vec<String> = Vec::new();
@@ -44,6 +46,9 @@ pub fn TextField(
     #[prop(optional)] on_change: Option<Callback<String>>,
 ) -> impl IntoView {
     let has_hint = hint.is_some();
+    if let Some(typed) = use_context::<Prefill>().and_then(|prefill| prefill.take(id)) {
+        value.set(typed);
+    }
     view! {
         <div class="field" class:field-error=move || error.read().is_some()>
             <label for=id>{label}</label>

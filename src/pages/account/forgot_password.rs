@@ -135,7 +135,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                 Step::Email => view! {
                     <ErrorSummary errors />
                     <p>{site.password_reset.clone()}</p>
-                    <form novalidate on:submit=send_code.clone()>
+                    <form method="post" novalidate on:submit=send_code.clone()>
                         <EmailField value=email error=errors.for_field("email") submitted />
                         <SubmitButton label="Send code" busy=busy.into() />
                     </form>
@@ -155,7 +155,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                 }.into_any(),
                 Step::NewPassword => view! {
                     <ErrorSummary errors />
-                    <form novalidate on:submit=change_password.clone()>
+                    <form method="post" novalidate on:submit=change_password.clone()>
                         <PasswordField
                             id="new-password"
                             label="New password"

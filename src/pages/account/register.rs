@@ -100,7 +100,7 @@ pub fn RegisterPage() -> impl IntoView {
                 Step::Details => view! {
                     <ErrorSummary errors />
                     <p>"With an account you can download videos from our website."</p>
-                    <form novalidate on:submit=submit.clone()>
+                    <form method="post" novalidate on:submit=submit.clone()>
                         <EmailField value=email error=errors.for_field("email") submitted />
                         <PasswordField
                             id="password"

@@ -67,7 +67,7 @@ pub fn SignInPage() -> impl IntoView {
             <h1 tabindex="-1">"Sign in"</h1>
             <NeedsJavaScript />
             <ErrorSummary errors />
-            <form novalidate on:submit=submit>
+            <form method="post" novalidate on:submit=submit>
                 <EmailField value=email error=errors.for_field("email") submitted />
                 <PasswordField id="password" label="Password" value=password error=errors.for_field("password") autocomplete="current-password" />
                 <SubmitButton label="Sign in" busy=busy.into() />

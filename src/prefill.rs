@@ -1,0 +1,20 @@
+//! What a visitor typed into a prerendered form before the app took over. Hydration sets each
+//! field from the app's state, which would erase it; so start-up reads the fields first (a
+//! browser call, before rendering) and the form fields take their values from here.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+#[derive(Debug, Clone, Default)]
+pub struct Prefill(Arc<Mutex<HashMap<String, String>>>);
+
+impl Prefill {
+    pub fn new(values: HashMap<String, String>) -> Self {
+        Self(Arc::new(Mutex::new(values)))
+    }
+
+    /// The value typed into the field with this id, once.
+    pub fn take(&self, id: &str) -> Option<String> {
+        self.0.lock().ok()?.remove(id)
+    }
+}
