@@ -6,7 +6,16 @@ import { readFileSync } from "node:fs";
 export const test = base.extend({
   /** Console messages matching these patterns are expected by the test (e.g. a provoked 404). */
   allowedConsoleErrors: [[], { option: true }],
-  page: async ({ page, allowedConsoleErrors }, use) => {
+  page: async ({ page, allowedConsoleErrors, javaScriptEnabled }, use) => {
+    // A prerendered page shows everything before the app runs; a test that clicks or types
+    // must wait until it does (as a person would, a moment later). Explicit `waitUntil`
+    // options and pages without JavaScript are left alone.
+    const goto = page.goto.bind(page);
+    page.goto = async (url, options) => {
+      const response = await goto(url, options);
+      if (javaScriptEnabled !== false && !options?.waitUntil) await waitForAppToRun(page);
+      return response;
+    };
     const errors = [];
     page.on("console", (message) => {
       if (message.type() === "error" && !allowedConsoleErrors.some((pattern) => pattern.test(message.text()))) {
@@ -37,10 +46,24 @@ export function sentences(line) {
     .filter(Boolean);
 }
 
+/** Until the app runs: hydrated, rendered from scratch, or showing its error page. */
+async function waitForAppToRun(page) {
+  await page
+    .waitForFunction(
+      () =>
+        !document.body?.hasAttribute("data-prerendered") ||
+        document.body.hasAttribute("data-hydrated") ||
+        document.querySelector(".content-error") !== null,
+      null,
+      { timeout: 15_000 },
+    )
+    .catch(() => {});
+}
+
 /** Waits until the content is shown and the app runs (a prerendered page: once hydrated). */
 export async function waitForApp(page) {
   await expect(page.locator("main h1")).toBeVisible();
-  await page.waitForFunction(() => !document.body.hasAttribute("data-prerendered") || document.body.hasAttribute("data-hydrated"));
+  await waitForAppToRun(page);
 }
 
 export const SECTIONS = [
