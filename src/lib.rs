@@ -10,6 +10,7 @@ pub mod app;
 pub mod browser_storage;
 pub mod components;
 pub mod content_store;
+pub mod dom;
 pub mod pages;
 pub mod paths;
 pub mod prefill;

@@ -3,14 +3,11 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use wasm_bindgen::JsCast;
+
+use crate::dom::html_element;
 
 pub fn focus_page_heading() {
-    let heading = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.query_selector("main h1").ok().flatten())
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(heading) = heading {
+    if let Some(heading) = html_element("main h1") {
         let _ = heading.focus();
     }
 }

@@ -5,14 +5,11 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use wasm_bindgen::JsCast;
+
+use crate::dom::html_element;
 
 fn focus_main() {
-    let main = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id("main"))
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(main) = main {
+    if let Some(main) = html_element("#main") {
         let _ = main.focus();
         main.scroll_into_view();
     }

@@ -15,15 +15,13 @@ use nato_georgia_content::region_index::{
 use wasm_bindgen::JsCast;
 
 use crate::components::page_meta::PageMeta;
+use crate::dom::html_element;
 use crate::paths::SitePaths;
 
 const FILTER_ID: &str = "region-filter";
 
 fn filter_box() -> Option<web_sys::HtmlElement> {
-    web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(FILTER_ID))
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    html_element(&format!("#{FILTER_ID}"))
 }
 
 /// Whether a key press belongs to a field the visitor is typing in.

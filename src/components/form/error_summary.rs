@@ -3,18 +3,14 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use wasm_bindgen::JsCast;
 
 use super::errors::{FormErrors, SUMMARY_ID};
+use crate::dom::html_element;
 
 /// Focuses a field by id; a link's `#id` would resolve against `<base href>` and the router
 /// would leave the page.
 fn focus_field(id: &str) {
-    let field = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(id))
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(field) = field {
+    if let Some(field) = html_element(&format!("#{id}")) {
         field.scroll_into_view();
         let _ = field.focus();
     }

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 use nato_georgia_checks::FieldError;
-use wasm_bindgen::JsCast;
 
 use crate::api::ApiError;
+use crate::dom::html_element;
 
 pub const SUMMARY_ID: &str = "error-summary";
 
@@ -17,11 +17,7 @@ pub struct FormErrors {
 /// Moves focus to the error summary once it is on the page.
 fn focus_summary() {
     request_animation_frame(|| {
-        let summary = web_sys::window()
-            .and_then(|window| window.document())
-            .and_then(|document| document.get_element_by_id(SUMMARY_ID))
-            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(summary) = summary {
+        if let Some(summary) = html_element(&format!("#{SUMMARY_ID}")) {
             let _ = summary.focus();
         }
     });
