@@ -119,3 +119,36 @@ export async function keystrokeLatency(browser, url) {
   return { checklist: summary(latency.checklist), strength: summary(latency.strength) };
 }
 
+
+/**
+ * Whether embedding the content JSON in each page would make a page interactive sooner than
+ * fetching it: on a throttled connection (150 ms RTT, 1.6 Mbit/s, CPU 4× slower), when the
+ * fetched JSON has arrived, when the wasm has arrived, and when the app has hydrated. Embedding
+ * can only help if the JSON arrives after the wasm; it always adds its bytes to every page.
+ */
+export async function contentArrival(browser, url) {
+  const page = await browser.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
+  });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.body?.hasAttribute("data-hydrated")) {
+        window.__hydratedAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-hydrated"] });
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__hydratedAt);
+  const timings = await page.evaluate(() => {
+    const end = (pattern) => performance.getEntriesByType("resource").find((e) => pattern.test(e.name))?.responseEnd;
+    return { jsonMs: end(/\.json$/), wasmMs: end(/\.wasm$/), hydratedMs: window.__hydratedAt };
+  });
+  await page.close();
+  const round = (ms) => Math.round(ms);
+  return { jsonReadyMs: round(timings.jsonMs), wasmReadyMs: round(timings.wasmMs), hydratedMs: round(timings.hydratedMs) };
+}

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import { chromium } from "playwright-core";
 import {
-  APP_PORT, CHROME_FLAGS, FLOOR_PORT, ROUTES, axeViolations, keystrokeLatency, lighthouseRun, out, root, serve, writeFloor,
+  APP_PORT, CHROME_FLAGS, FLOOR_PORT, ROUTES, axeViolations, contentArrival, keystrokeLatency, lighthouseRun, out, root, serve, writeFloor,
 } from "./measure.mjs";
 
 async function main() {
@@ -23,12 +23,14 @@ async function main() {
       routes.push({ route, ...figures, lcpRatio: Math.round((figures.lcpMs / floor.lcpMs) * 100) / 100, axe: await axeViolations(browser, url) });
     }
     const keystrokes = await keystrokeLatency(browser, `http://127.0.0.1:${APP_PORT}/account/register`);
+    const content = await contentArrival(browser, `http://127.0.0.1:${APP_PORT}/`);
     const result = {
       measuredAt: new Date().toISOString(),
       machine: `${process.platform} ${process.arch}, ${cpus().length} cores, Chromium ${(await browser.version())}, Node ${process.version}, Lighthouse 12.2.3 mobile (simulated throttling)`,
       floor,
       routes,
       keystrokes,
+      content,
     };
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, "bench.json"), JSON.stringify(result, null, 2));
@@ -40,7 +42,7 @@ async function main() {
   }
 }
 
-function printTable({ measuredAt, machine, floor, routes, keystrokes }) {
+function printTable({ measuredAt, machine, floor, routes, keystrokes, content }) {
   const row = (name, r, axe = "") =>
     `| ${name} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${r.seo} | ${r.fcpMs} | ${r.lcpMs} | ${r.lcpRatio ?? "1.00"} | ${r.tbtMs} | ${r.totalKb} | ${r.bytes.wasm} / ${r.bytes.js} / ${r.bytes.css} / ${r.bytes.json} / ${r.bytes.html} | ${axe} |`;
   console.log(`\nMeasured ${measuredAt} on ${machine}\n`);
@@ -49,6 +51,7 @@ function printTable({ measuredAt, machine, floor, routes, keystrokes }) {
   console.log(row("floor (static HTML)", floor));
   for (const r of routes) console.log(row(`\`${r.route}\``, r, `${r.axe.light} / ${r.axe.dark}`));
   console.log(`\nPassword field, 200 keystrokes: checklist median ${keystrokes.checklist.medianMs} ms, p95 ${keystrokes.checklist.p95Ms} ms (${keystrokes.checklist.samples} samples); strength median ${keystrokes.strength.medianMs} ms, p95 ${keystrokes.strength.p95Ms} ms (${keystrokes.strength.samples} samples).`);
+  console.log(`Content JSON fetched or embedded? On \`/\`, throttled (150 ms RTT, 1.6 Mbit/s, CPU 4×): the fetched JSON arrived at ${content.jsonReadyMs} ms, the wasm at ${content.wasmReadyMs} ms, hydrated at ${content.hydratedMs} ms.`);
 }
 
 await main();

@@ -3,8 +3,8 @@
 // - 404.html: the app's shell, for static hosts that serve it for unknown paths; the app renders
 //   those on the client.
 // - release builds only:
-//   - a Content-Security-Policy <meta> allowing exactly the inline module loader trunk writes
-//     (by its SHA-256 hash), wasm compilation, and nothing from elsewhere;
+//   - a Content-Security-Policy <meta> allowing exactly the inline loader and stylesheet (by
+//     their SHA-256 hashes), wasm compilation, and nothing from elsewhere;
 //   - every known route prerendered to <route>/index.html by the `prerender` binary (native,
 //     `ssr` feature), which the app then hydrates;
 //   - precompressed .br and .gz copies of every text and wasm file, for hosts that serve them.
@@ -21,14 +21,19 @@ if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this as a trunk
 const indexPath = join(staging, "index.html");
 let html = readFileSync(indexPath, "utf8");
 
+/** The CSP source list allowing exactly the page's inline `<tag>` elements, by their SHA-256. */
+function inlineHashes(page, tag) {
+  const inline = new RegExp(`<${tag}(?![^>]*\\bsrc=)[^>]*>([\\s\\S]*?)</${tag}>`, "g");
+  return [...page.matchAll(inline)]
+    .map(([, body]) => ` 'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`)
+    .join("");
+}
+
 function contentSecurityPolicy(page) {
-  const hashes = [...page.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
-    ([, body]) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`,
-  );
   return [
     "default-src 'self'",
-    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`.trim(),
-    "style-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval'${inlineHashes(page, "script")}`,
+    `style-src 'self'${inlineHashes(page, "style")}`,
     "img-src 'self' data:",
     "connect-src 'self'",
     "worker-src 'self'",

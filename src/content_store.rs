@@ -7,7 +7,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use nato_georgia_content::{check, parse, Content, Finding, ParseError};
+use nato_georgia_content::{check_for_errors, parse, Content, Finding, ParseError};
 
 /// Why the content is not there, in words a visitor and the site's editor can act on.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,7 +54,7 @@ pub enum LoadState {
 /// Parses and checks a downloaded content file.
 pub fn content_from_json(json: &str) -> Result<Content, LoadError> {
     let content = parse(json).map_err(LoadError::Malformed)?;
-    let report = check(&content);
+    let report = check_for_errors(&content);
     if report.is_usable() {
         Ok(content)
     } else {

@@ -71,7 +71,7 @@ test("every route is prerendered, and 404.html is the app's shell for other path
   expect(await unknown.text()).toBe(shellHtml);
 });
 
-test("the app runs under its Content-Security-Policy, which allows no inline code but the loader", async ({ page }) => {
+test("the app runs under its Content-Security-Policy, which allows no inline code but the loader and the styles", async ({ page }) => {
   const violations = [];
   await page.exposeFunction("reportViolation", (v) => violations.push(v));
   await page.addInitScript(() =>
@@ -80,6 +80,7 @@ test("the app runs under its Content-Security-Policy, which allows no inline cod
   await page.goto("/account/register");
   const csp = await page.locator("meta[http-equiv=Content-Security-Policy]").getAttribute("content");
   expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
+  expect(csp).toContain("style-src 'self' 'sha256-");
   expect(csp).not.toContain("unsafe-inline");
   await page.getByLabel("Password", { exact: true }).fill("Vq7#t!mZ2@pL9w-Kutaisi");
   await expect(page.locator("meter[data-score]")).toHaveAttribute("data-score", /^[34]$/);

@@ -13,7 +13,7 @@ pub mod region_index;
 mod sentences;
 mod summary;
 
-pub use check::{check, Finding, Report};
+pub use check::{check, check_for_errors, Finding, Report};
 pub use date::IsoDate;
 pub use model::{Block, Content, Section, SiteTexts, Subsection, CONTENT_VERSION};
 pub use folding::{find_whole_word, fold};
