@@ -1,6 +1,7 @@
 //! Who is signed in, for the header. The session itself is an HttpOnly cookie the API sets;
 //! the browser keeps only the account's email (never the password) as a hint, so visitors who
-//! never signed in send no session request at all. The hint is checked with the API after render.
+//! never signed in send no session request at all. The hint is checked with the API after render;
+//! the loader (Trunk.toml) reads it too, to hide "Sign in" on a prerendered page until then.
 
 use leptos::prelude::*;
 

@@ -38,13 +38,15 @@ fn body() -> Option<web_sys::HtmlElement> {
     web_sys::window().and_then(|window| window.document()).and_then(|document| document.body())
 }
 
-/// Removes what the page shows before the app runs: the static shell that index.html paints
-/// while the wasm downloads, or a prerendered page that cannot be hydrated.
+/// Removes what the page shows before the app runs — the static shell that index.html paints
+/// while the wasm downloads, or a prerendered page that cannot be hydrated — and the mark of a
+/// prerendered page, which the app now renders itself (the loader stops holding clicks for it).
 fn clear_body() {
     if let Some(body) = body() {
         while let Some(child) = body.first_element_child() {
             child.remove();
         }
+        let _ = body.remove_attribute("data-prerendered");
     }
 }
 
@@ -93,26 +95,24 @@ pub fn mount() {
     let paths = site_paths_from_document();
     let api = api_config_from_document();
     let content = ContentStore::new(paths.content_url());
-    let app = {
-        let (paths, api) = (paths.clone(), api.clone());
-        move || view! { <App paths=paths.clone() content=content api=api.clone() /> }
+    let app = move |prefill: Prefill| {
+        move || view! { <App paths=paths.clone() content=content api=api.clone() prefill=prefill.clone() /> }
     };
     if !is_prerendered() {
         content.load();
         clear_body();
-        leptos::mount::mount_to_body(app);
+        leptos::mount::mount_to_body(app(Prefill::default()));
         return;
     }
     // The prerendered page already shows the content; hydrate it once the app has the same
     // content. If it cannot be loaded, the error page replaces the page, as without prerendering.
     leptos::task::spawn_local(async move {
         if content.fetch().await {
-            let prefill = typed_values();
-            leptos::mount::hydrate_body(move || view! { <App paths=paths.clone() content=content api=api.clone() prefill /> });
+            leptos::mount::hydrate_body(app(typed_values()));
             mark_hydrated();
         } else {
             clear_body();
-            leptos::mount::mount_to_body(app);
+            leptos::mount::mount_to_body(app(Prefill::default()));
         }
     });
 }

@@ -1,18 +1,16 @@
 //! The site's announcement banner. Dismissing it is remembered in localStorage, keyed by the
-//! announcement's text so that a new announcement shows again.
+//! announcement's text so that a new announcement shows again. The loader (Trunk.toml) reads the
+//! same key to hide a dismissed banner before a prerendered page paints.
 
 use leptos::prelude::*;
 
 use leptos_router::components::A;
 
+use crate::browser_storage;
 use crate::content_store::use_content;
 use crate::paths::SitePaths;
 
 const STORAGE_KEY: &str = "nato-georgia.dismissed-announcement";
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|window| window.local_storage().ok().flatten())
-}
 
 #[component]
 pub fn Announcement() -> impl IntoView {
@@ -21,7 +19,7 @@ pub fn Announcement() -> impl IntoView {
     let (dismissed, set_dismissed) = signal(false);
     let stored_text = text.clone();
     Effect::new(move |_| {
-        let remembered = storage().and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten());
+        let remembered = browser_storage::get(browser_storage::local(), STORAGE_KEY);
         if remembered.as_deref() == Some(stored_text.as_str()) {
             set_dismissed.set(true);
         }
@@ -29,9 +27,7 @@ pub fn Announcement() -> impl IntoView {
     let dismiss = {
         let text = text.clone();
         move |_| {
-            if let Some(storage) = storage() {
-                let _ = storage.set_item(STORAGE_KEY, &text);
-            }
+            browser_storage::set(browser_storage::local(), STORAGE_KEY, &text);
             set_dismissed.set(true);
         }
     };

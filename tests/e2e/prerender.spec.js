@@ -115,3 +115,85 @@ test("what is typed into a prerendered form before the app takes over is kept an
   await expect(page.locator('[data-rule="length"]')).toHaveAttribute("data-met", "true");
   await expect(page.locator("meter[data-score]")).toHaveAttribute("data-score", /^[34]$/);
 });
+
+test.describe("browser-only state shows no jump: before the app runs, the prerendered page already hides", () => {
+  /** Holds the content back, so the page stays as prerendered until `release()`. */
+  async function holdTheApp(page) {
+    let release;
+    const released = new Promise((resolve) => (release = resolve));
+    await page.route("**/content/georgia.json", async (route) => {
+      await released;
+      await route.fallback();
+    });
+    return release;
+  }
+
+  test("a dismissed announcement", async ({ page }) => {
+    await page.addInitScript(() =>
+      localStorage.setItem("nato-georgia.dismissed-announcement", "From now on you can download videos from our website"),
+    );
+    const release = await holdTheApp(page);
+    await page.goto("/sections/wider-cooperation", { waitUntil: "load" });
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Announcement" })).toBeHidden();
+    release();
+    await expect(page.locator("body")).toHaveAttribute("data-hydrated", "");
+    await expect(page.getByRole("region", { name: "Announcement" })).toHaveCount(0);
+  });
+
+  test("a different, new announcement still shows", async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem("nato-georgia.dismissed-announcement", "An older announcement"));
+    const release = await holdTheApp(page);
+    await page.goto("/", { waitUntil: "load" });
+    await expect(page.getByRole("region", { name: "Announcement" })).toBeVisible();
+    release();
+    await expect(page.locator("body")).toHaveAttribute("data-hydrated", "");
+    await expect(page.getByRole("region", { name: "Announcement" })).toBeVisible();
+  });
+
+  test.describe("signed in", () => {
+    test.use({ allowedConsoleErrors: [/status of 401/] });
+
+    test("'Sign in' for a visitor who signed in, until the app has checked the session", async ({ page }) => {
+      await page.addInitScript(() => localStorage.setItem("nato-georgia.account-email", "reader@example.org"));
+      const release = await holdTheApp(page);
+      await page.goto("/", { waitUntil: "load" });
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page.getByRole("link", { name: "Sign in" })).toBeHidden();
+      release();
+      await expect(page.locator("body")).toHaveAttribute("data-hydrated", "");
+      // No session cookie: the API says so, the hint is dropped and "Sign in" is offered again.
+      await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    });
+  });
+
+  test("the unfiltered list of a shared filtered view", async ({ page }) => {
+    const release = await holdTheApp(page);
+    await page.goto("/regions?q=oss", { waitUntil: "load" });
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.locator("ul.region-list")).toBeHidden();
+    release();
+    await expect(page.locator("body")).toHaveAttribute("data-hydrated", "");
+    await expect(page.locator("ul.region-list > li")).toHaveCount(1);
+    await expect(page.locator("ul.region-list")).toBeVisible();
+  });
+});
+
+test("clicks on buttons before the app runs are not lost: they take effect once it runs", async ({ page }) => {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route("**/content/georgia.json", async (route) => {
+    await released;
+    await route.fallback();
+  });
+  await page.goto("/account/sign-in", { waitUntil: "load" });
+  await page.getByRole("button", { name: "Show password" }).click();
+  await page.getByRole("region", { name: "Announcement" }).getByRole("button", { name: "Dismiss" }).click();
+  await expect(page.locator("body")).not.toHaveAttribute("data-hydrated");
+  await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("type", "password");
+  release();
+  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "");
+  await expect(page.getByRole("region", { name: "Announcement" })).toHaveCount(0);
+  await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("type", "text");
+  await expect(page.getByRole("button", { name: "Hide password" })).toHaveAttribute("aria-pressed", "true");
+});

@@ -8,5 +8,6 @@ pub mod email_field;
 pub mod error_summary;
 pub mod errors;
 pub mod password_field;
+pub mod steps;
 pub mod submit_button;
 pub mod text_field;

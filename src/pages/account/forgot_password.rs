@@ -13,11 +13,11 @@ use serde_json::json;
 use crate::account_session::AccountSession;
 use crate::api::{ApiConfig, ApiError};
 use crate::components::code_step::CodeStep;
-use crate::components::focus_on_navigate::focus_page_heading;
 use crate::components::form::email_field::EmailField;
 use crate::components::form::error_summary::ErrorSummary;
 use crate::components::form::errors::{begin_submit, FormErrors};
 use crate::components::form::password_field::PasswordField;
+use crate::components::form::steps::step_changer;
 use crate::components::form::submit_button::SubmitButton;
 use crate::components::needs_javascript::NeedsJavaScript;
 use crate::components::page_meta::PageMeta;
@@ -51,11 +51,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     let submitted = RwSignal::new(0u32);
     let step = RwSignal::new(Step::Email);
 
-    let go_to = move |next: Step| {
-        errors.clear();
-        step.set(next);
-        request_animation_frame(focus_page_heading);
-    };
+    let go_to = step_changer(step, errors);
 
     let send_api = api.clone();
     let send_code = move |event: SubmitEvent| {

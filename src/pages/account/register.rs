@@ -12,12 +12,12 @@ use serde_json::json;
 
 use crate::api::ApiConfig;
 use crate::components::code_step::CodeStep;
-use crate::components::focus_on_navigate::focus_page_heading;
 use crate::components::form::checkbox_field::CheckboxField;
 use crate::components::form::email_field::EmailField;
 use crate::components::form::error_summary::ErrorSummary;
 use crate::components::form::errors::{begin_submit, FormErrors};
 use crate::components::form::password_field::PasswordField;
+use crate::components::form::steps::step_changer;
 use crate::components::form::submit_button::SubmitButton;
 use crate::components::needs_javascript::NeedsJavaScript;
 use crate::components::page_meta::PageMeta;
@@ -53,11 +53,7 @@ pub fn RegisterPage() -> impl IntoView {
     let step = RwSignal::new(Step::Details);
     let confirmed_email = RwSignal::new(String::new());
 
-    let go_to = move |next: Step| {
-        errors.clear();
-        step.set(next);
-        request_animation_frame(focus_page_heading);
-    };
+    let go_to = step_changer(step, errors);
 
     let submit = move |event: SubmitEvent| {
         if !begin_submit(&event, busy, submitted) {
