@@ -88,6 +88,18 @@ pub fn init_executor() {
     let _ = any_spawner::Executor::init_wasm_bindgen();
 }
 
+/// Lets the browser handle input between reading the content and hydrating: two shorter tasks
+/// instead of one long one that would block the page.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window().is_some_and(|window| window.set_timeout_with_callback(&resolve).is_ok());
+        if !scheduled {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Starts the app: hydrates a prerendered page once its content is loaded, or renders the page
 /// from scratch in place of the shell.
 pub fn mount() {
@@ -108,6 +120,7 @@ pub fn mount() {
     // content. If it cannot be loaded, the error page replaces the page, as without prerendering.
     leptos::task::spawn_local(async move {
         if content.fetch().await {
+            next_task().await;
             leptos::mount::hydrate_body(app(typed_values()));
             mark_hydrated();
         } else {
