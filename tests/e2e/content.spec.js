@@ -97,3 +97,16 @@ test("the build ships precompressed files that the server sends to browsers that
   expect(json.headers()["content-encoding"]).toBe("gzip");
   expect((await json.json()).title).toBe("Relations with Georgia");
 });
+
+test("a prerendered page requests no script, style or content before its first contentful paint", async ({ page }) => {
+  await page.goto("/sections/wider-cooperation");
+  const { paint, requests } = await page.evaluate(() => ({
+    paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
+    requests: performance.getEntriesByType("resource").map((entry) => ({ name: entry.name, startTime: entry.startTime })),
+  }));
+  expect(paint).toBeGreaterThan(0);
+  const names = requests.map((request) => new URL(request.name).pathname);
+  expect(names.some((name) => name.endsWith(".wasm"))).toBe(true);
+  expect(names.some((name) => name.endsWith(".css"))).toBe(false);
+  expect(requests.filter((request) => request.startTime < paint)).toEqual([]);
+});
