@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use rusqlite::{params, OptionalExtension};
 use serde::Deserialize;
 
-use super::{checked_email, checked_password, email_or_refusal, fields_ok, limit_ip};
+use super::{checked_email, checked_password, code_or_refusal, email_or_refusal, fields_ok, limit_ip};
 use crate::codes::{self, Purpose};
 use crate::error::ApiError;
 use crate::json::Body;
@@ -80,7 +80,7 @@ pub async fn verify(
 ) -> Result<StatusCode, ApiError> {
     limit_ip(&state, peer)?;
     let email = email_or_refusal(&input.email)?;
-    let code = nato_georgia_checks::code::normalize_code(&input.code).map_err(|m| ApiError::field("code", m))?;
+    let code = code_or_refusal(&input.code)?;
     let now = state.now();
     state
         .0

@@ -67,6 +67,11 @@ pub fn email_or_refusal(input: &str) -> Result<String, ApiError> {
     checked_email(input).map_err(|error| ApiError::Fields(vec![error]))
 }
 
+/// The emailed code, checked by the shared rule with spaces and hyphens removed, or the 422.
+pub fn code_or_refusal(input: &str) -> Result<String, ApiError> {
+    nato_georgia_checks::code::normalize_code(input).map_err(|message| ApiError::field("code", message))
+}
+
 /// The password checked by the shared rule and, once it keeps the rule, by its strength.
 pub fn checked_password(password: &str, email: &str) -> Result<(), FieldError> {
     if let Some(message) = rule_error(password) {

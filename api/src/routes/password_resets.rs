@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use rusqlite::{params, OptionalExtension};
 use serde::Deserialize;
 
-use super::{checked_password, email_or_refusal, fields_ok, limit_ip};
+use super::{checked_password, code_or_refusal, email_or_refusal, fields_ok, limit_ip};
 use crate::codes::{self, Purpose};
 use crate::error::ApiError;
 use crate::json::Body;
@@ -65,10 +65,6 @@ pub async fn request(
     Ok(StatusCode::ACCEPTED)
 }
 
-fn checked_code(input: &str) -> Result<String, ApiError> {
-    nato_georgia_checks::code::normalize_code(input).map_err(|m| ApiError::field("code", m))
-}
-
 pub async fn verify(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -76,7 +72,7 @@ pub async fn verify(
 ) -> Result<StatusCode, ApiError> {
     limit_ip(&state, peer)?;
     let email = email_or_refusal(&input.email)?;
-    let code = checked_code(&input.code)?;
+    let code = code_or_refusal(&input.code)?;
     let now = state.now();
     state.0.db.run(move |connection| codes::check(connection, &email, Purpose::ResetPassword, &code, now, false)).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -89,7 +85,7 @@ pub async fn complete(
 ) -> Result<StatusCode, ApiError> {
     limit_ip(&state, peer)?;
     let email = email_or_refusal(&input.email)?;
-    let code = checked_code(&input.code)?;
+    let code = code_or_refusal(&input.code)?;
     fields_ok(vec![checked_password(&input.password, &email)])?;
     let now = state.now();
     let check_email = email.clone();
