@@ -95,13 +95,19 @@ test.describe("with JavaScript", () => {
   });
 });
 
-test("what is typed into a prerendered form before the app takes over is kept and checked", async ({ page }) => {
+/** Holds the content back, so the page stays as prerendered until `release()`. */
+async function holdTheApp(page) {
   let release;
   const released = new Promise((resolve) => (release = resolve));
   await page.route("**/content/georgia.json", async (route) => {
     await released;
     await route.fallback();
   });
+  return release;
+}
+
+test("what is typed into a prerendered form before the app takes over is kept and checked", async ({ page }) => {
+  const release = await holdTheApp(page);
   await page.goto("/account/register", { waitUntil: "domcontentloaded" });
   await page.getByLabel("Email address").fill("early@example.org");
   await page.getByLabel("Password", { exact: true }).fill("Vq7#t!mZ2@pL9w-Kutaisi");
@@ -117,17 +123,6 @@ test("what is typed into a prerendered form before the app takes over is kept an
 });
 
 test.describe("browser-only state shows no jump: before the app runs, the prerendered page already hides", () => {
-  /** Holds the content back, so the page stays as prerendered until `release()`. */
-  async function holdTheApp(page) {
-    let release;
-    const released = new Promise((resolve) => (release = resolve));
-    await page.route("**/content/georgia.json", async (route) => {
-      await released;
-      await route.fallback();
-    });
-    return release;
-  }
-
   test("a dismissed announcement", async ({ page }) => {
     await page.addInitScript(() =>
       localStorage.setItem("nato-georgia.dismissed-announcement", "From now on you can download videos from our website"),
@@ -180,12 +175,7 @@ test.describe("browser-only state shows no jump: before the app runs, the preren
 });
 
 test("clicks on buttons before the app runs are not lost: they take effect once it runs", async ({ page }) => {
-  let release;
-  const released = new Promise((resolve) => (release = resolve));
-  await page.route("**/content/georgia.json", async (route) => {
-    await released;
-    await route.fallback();
-  });
+  const release = await holdTheApp(page);
   await page.goto("/account/sign-in", { waitUntil: "load" });
   await page.getByRole("button", { name: "Show password" }).click();
   await page.getByRole("region", { name: "Announcement" }).getByRole("button", { name: "Dismiss" }).click();
