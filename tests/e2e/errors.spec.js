@@ -46,7 +46,7 @@ test("truncated JSON and an unknown field are reported too", async ({ page }) =>
     await route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(content) });
   });
   await page.reload();
-  await expectErrorPage(page, "at intro[0]: unknown field `colour`");
+  await expectErrorPage(page, "at intro[0].colour: unknown field `colour`");
 });
 
 test("a network failure shows the error page, and 'Try again' loads the page once it works", async ({ page }) => {

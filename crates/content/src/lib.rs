@@ -3,9 +3,11 @@
 //! The browser app, the tests and the command-line checker all read the bundled JSON through this
 //! crate, so they agree on what the content is and on what makes it valid.
 
+mod block_format;
 mod check;
 mod date;
 mod folding;
+mod json_path;
 mod model;
 mod parse;
 mod places;

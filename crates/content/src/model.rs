@@ -59,9 +59,10 @@ pub struct Subsection {
 /// A paragraph, or a list with the sentence that introduces it.
 ///
 /// The source sometimes announces a list without carrying its items; such a list keeps its
-/// lead-in and has no items, and the content check warns about it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+/// lead-in and has no items, and the content check warns about it. It reads from JSON by hand
+/// (`block_format.rs`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     Paragraph { id: String, text: String },
     List { id: String, lead: String, items: Vec<String> },

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::json_path::path_at;
 use crate::model::{Content, CONTENT_VERSION};
 
 /// Why the content file could not be read: the JSON path of the problem and what is wrong there.
@@ -22,14 +23,9 @@ impl std::error::Error for ParseError {}
 
 /// Parses the content file and refuses a format version this code does not know.
 pub fn parse(json: &str) -> Result<Content, ParseError> {
-    let deserializer = &mut serde_json::Deserializer::from_str(json);
-    let content: Content = serde_path_to_error::deserialize(deserializer).map_err(|error| {
-        // serde_path_to_error writes `?` where it could not tell; the message still has the line.
-        let path = match error.path().to_string() {
-            path if path == "?" => ".".to_owned(),
-            path => path,
-        };
-        ParseError { path, message: error.inner().to_string() }
+    let content: Content = serde_json::from_str(json).map_err(|error| ParseError {
+        path: path_at(json, error.line(), error.column()),
+        message: error.to_string(),
     })?;
     if content.version != CONTENT_VERSION {
         return Err(ParseError {
@@ -76,6 +72,16 @@ mod tests {
         let json = MINIMAL.replace(r#""title": "T""#, r#""title": 3"#);
         let error = parse(&json).unwrap_err();
         assert_eq!(error.path, "title");
+    }
+
+    #[test]
+    fn names_the_block_with_a_missing_or_unknown_field() {
+        let json = MINIMAL.replace(r#", "text": "Intro.""#, "");
+        let error = parse(&json).unwrap_err();
+        assert_eq!(error.path, "intro[0]");
+        assert!(error.message.contains("missing field `text`"), "{error}");
+        let json = MINIMAL.replace(r#""text": "Intro.""#, r#""text": "Intro.", "colour": "red""#);
+        assert_eq!(parse(&json).unwrap_err().path, "intro[0].colour");
     }
 
     #[test]
