@@ -26,8 +26,10 @@ pub struct Strength {
 }
 
 /// What the estimator worker answers: first `Ready`, then one `Estimate` per request.
+/// Externally tagged (`"ready"`, `{"estimate": {…}}`): an internally tagged enum would make
+/// serde buffer each message, and carry the code for it in the app's first bundle.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum EstimatorMessage {
     Ready,
     Estimate { id: u32, strength: Strength },

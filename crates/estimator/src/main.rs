@@ -1,6 +1,6 @@
 //! The estimator web worker: zxcvbn off the main thread and out of the app's first bundle.
 //!
-//! It posts `{"type":"ready"}` once it listens (a message posted before that would be lost), then
+//! It posts `"ready"` once it listens (a message posted before that would be lost), then
 //! answers each `StrengthRequest` with an `Estimate`. Nothing it receives is logged or kept.
 
 use nato_georgia_checks::strength::{estimate, EstimatorMessage, StrengthRequest};
