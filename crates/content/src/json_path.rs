@@ -16,7 +16,10 @@ enum Frame {
 /// `.` at the top level.
 pub fn path_at(json: &str, line: usize, column: usize) -> String {
     let line_start: usize = json.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
-    let end = (line_start + column).min(json.len());
+    let mut end = (line_start + column).min(json.len());
+    while !json.is_char_boundary(end) {
+        end -= 1;
+    }
     let mut frames: Vec<Frame> = Vec::new();
     let mut chars = json[..end].chars();
     while let Some(c) = chars.next() {
@@ -119,6 +122,15 @@ mod tests {
     fn reads_strings_with_escapes_and_brackets_as_text() {
         assert_eq!(path_at_end(r#"{"t\"x": "a}]{[,\\", "b": "#), "b");
         assert_eq!(path_at_end(r#"{"t\"x": 1"#), "t\"x");
+    }
+
+    #[test]
+    fn never_cuts_a_character_in_two() {
+        let json = r#"{"Tbilisi": "თბილისი", "b": 1"#;
+        for column in 0..=json.len() + 2 {
+            path_at(json, 1, column);
+        }
+        assert_eq!(path_at(json, 1, 20), "Tbilisi");
     }
 
     #[test]
