@@ -40,27 +40,59 @@ fn is_word_char(c: char) -> bool {
 /// Byte ranges in `text` where `word` stands as a whole word (not inside a longer word),
 /// ignoring case and accents.
 pub fn find_whole_word(text: &str, word: &str) -> Vec<Range<usize>> {
-    let needle: Vec<char> = word.chars().map(fold_char).collect();
-    if needle.is_empty() {
-        return Vec::new();
+    FoldedText::new(text).find_whole_word(word)
+}
+
+/// A text folded once, to search it for many words: the article is searched for every name of
+/// every place, and folding was most of that work.
+pub struct FoldedText<'a> {
+    text: &'a str,
+    /// Each character's byte offset in `text`, and the character folded.
+    chars: Vec<(usize, char)>,
+    /// Where words start, as indexes into `chars`: the only places a whole word can match.
+    word_starts: Vec<usize>,
+}
+
+impl<'a> FoldedText<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let chars: Vec<(usize, char)> = text.char_indices().map(|(at, c)| (at, fold_char(c))).collect();
+        let word_starts = (0..chars.len())
+            .filter(|&i| is_word_char(chars[i].1) && (i == 0 || !is_word_char(chars[i - 1].1)))
+            .collect();
+        Self { text, chars, word_starts }
     }
-    let chars: Vec<(usize, char)> = text.char_indices().map(|(at, c)| (at, fold_char(c))).collect();
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i + needle.len() <= chars.len() {
-        let end = i + needle.len();
-        let matches = chars[i..end].iter().map(|&(_, c)| c).eq(needle.iter().copied());
-        let starts_word = i == 0 || !is_word_char(chars[i - 1].1);
-        let ends_word = end == chars.len() || !is_word_char(chars[end].1);
-        if matches && starts_word && ends_word {
-            let end_byte = chars.get(end).map_or(text.len(), |&(at, _)| at);
-            found.push(chars[i].0..end_byte);
-            i = end;
+
+    /// Byte ranges in the text where `word` stands as a whole word, ignoring case and accents.
+    pub fn find_whole_word(&self, word: &str) -> Vec<Range<usize>> {
+        let needle: Vec<char> = word.chars().map(fold_char).collect();
+        let chars = &self.chars;
+        let mut found = Vec::new();
+        let Some(&first) = needle.first() else { return found };
+        // A word starts after a non-word character; a name that begins with punctuation can
+        // stand anywhere that is not inside a word.
+        let any_start: Vec<usize>;
+        let starts = if is_word_char(first) {
+            &self.word_starts
         } else {
-            i += 1;
+            any_start = (0..chars.len()).filter(|&i| i == 0 || !is_word_char(chars[i - 1].1)).collect();
+            &any_start
+        };
+        let mut free_from = 0;
+        for &start in starts {
+            let end = start + needle.len();
+            if start < free_from || end > chars.len() {
+                continue;
+            }
+            let matches = chars[start..end].iter().map(|&(_, c)| c).eq(needle.iter().copied());
+            let ends_word = end == chars.len() || !is_word_char(chars[end].1);
+            if matches && ends_word {
+                let end_byte = chars.get(end).map_or(self.text.len(), |&(at, _)| at);
+                found.push(chars[start].0..end_byte);
+                free_from = end;
+            }
         }
+        found
     }
-    found
 }
 
 #[cfg(test)]
@@ -80,6 +112,11 @@ mod tests {
         assert_eq!(found, ["Georgia", "Georgia", "Georgia"]);
         assert!(find_whole_word("Russian", "Russia").is_empty());
         assert!(find_whole_word("", "Russia").is_empty());
+        assert!(find_whole_word("Russia", "").is_empty());
+        let text = "talks (Geneva) and + more, NATO+";
+        let found: Vec<&str> = find_whole_word(text, "(Geneva)").into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["(Geneva)"]);
+        assert_eq!(find_whole_word(text, "+").len(), 1);
     }
 
     #[test]

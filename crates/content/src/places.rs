@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::folding::{fold, find_whole_word};
+use crate::folding::{fold, FoldedText};
 use crate::model::{Block, Content};
 
 /// A group of places, shown as a filter toggle: "Partner countries".
@@ -52,11 +52,16 @@ impl Place {
     /// Where the place's names stand in `text` as whole words, longest names first, without
     /// overlaps, in text order.
     pub fn find_in(&self, text: &str) -> Vec<Range<usize>> {
+        self.find_in_folded(&FoldedText::new(text))
+    }
+
+    /// [`Place::find_in`] for a text already folded, to search it for many places.
+    pub fn find_in_folded(&self, text: &FoldedText) -> Vec<Range<usize>> {
         let mut names: Vec<&str> = self.names().collect();
         names.sort_by_key(|name| std::cmp::Reverse(name.chars().count()));
         let mut found: Vec<Range<usize>> = Vec::new();
         for name in names {
-            for range in find_whole_word(text, name) {
+            for range in text.find_whole_word(name) {
                 if !found.iter().any(|taken| taken.start < range.end && range.start < taken.end) {
                     found.push(range);
                 }
@@ -97,24 +102,26 @@ fn passages(content: &Content) -> Vec<(PassageLocation, &Block)> {
 
 /// Every passage that names `place`, in the article's order.
 pub fn mentions_of(content: &Content, place: &Place) -> Vec<Mention> {
-    passages(content)
-        .into_iter()
-        .flat_map(|(location, block)| {
-            block
-                .texts()
-                .into_iter()
-                .filter_map(|text| {
-                    let ranges = place.find_in(text);
-                    (!ranges.is_empty()).then(|| Mention {
-                        location: location.clone(),
-                        block_id: block.id().to_owned(),
-                        text: text.to_owned(),
-                        ranges,
-                    })
-                })
-                .collect::<Vec<_>>()
-        })
-        .collect()
+    mentions_by_place(content, std::slice::from_ref(place)).remove(0)
+}
+
+/// Every passage that names each of `places`, in the article's order: one list per place.
+/// Each text is folded once for all the places.
+pub fn mentions_by_place(content: &Content, places: &[Place]) -> Vec<Vec<Mention>> {
+    let mut mentions = vec![Vec::new(); places.len()];
+    for (location, block) in passages(content) {
+        for text in block.texts() {
+            let folded = FoldedText::new(text);
+            for (place, found) in places.iter().zip(mentions.iter_mut()) {
+                let ranges = place.find_in_folded(&folded);
+                if !ranges.is_empty() {
+                    let (block_id, text) = (block.id().to_owned(), text.to_owned());
+                    found.push(Mention { location: location.clone(), block_id, text, ranges });
+                }
+            }
+        }
+    }
+    mentions
 }
 
 /// A piece of a text, linked to a place or not.
@@ -127,10 +134,11 @@ pub struct Segment<'a> {
 /// Splits a text so that the first mention of each place becomes a segment of its own, for
 /// linking place names in the article to their region page.
 pub fn link_first_mentions<'a>(text: &'a str, places: &'a [Place]) -> Vec<Segment<'a>> {
+    let folded = FoldedText::new(text);
     let mut links: Vec<(Range<usize>, &str)> = Vec::new();
     for place in places {
         let first = place
-            .find_in(text)
+            .find_in_folded(&folded)
             .into_iter()
             .find(|range| !links.iter().any(|(taken, _)| taken.start < range.end && range.start < taken.end));
         if let Some(range) = first {

@@ -3,7 +3,7 @@
 
 use crate::folding::fold;
 use crate::model::Content;
-use crate::places::{mentions_of, Mention, Place, PlaceKind};
+use crate::places::{mentions_by_place, Mention, Place, PlaceKind};
 
 /// A place as the region pages show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,7 +115,8 @@ impl RegionIndex {
         let entries = content
             .places
             .iter()
-            .map(|place| RegionEntry {
+            .zip(mentions_by_place(content, &content.places))
+            .map(|(place, mentions)| RegionEntry {
                 place: place.clone(),
                 kind_name: content.place_kind(&place.kind).map(|k| k.name.clone()).unwrap_or_default(),
                 parent: place.parent.as_deref().and_then(name_of),
@@ -125,7 +126,7 @@ impl RegionIndex {
                     .filter(|child| child.parent.as_deref() == Some(place.slug.as_str()))
                     .map(|child| (child.slug.clone(), child.name.clone()))
                     .collect(),
-                mentions: mentions_of(content, place),
+                mentions,
             })
             .collect();
         Self { kinds: content.place_kinds.clone(), entries }
