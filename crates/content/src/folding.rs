@@ -37,14 +37,8 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Byte ranges in `text` where `word` stands as a whole word (not inside a longer word),
-/// ignoring case and accents.
-pub fn find_whole_word(text: &str, word: &str) -> Vec<Range<usize>> {
-    FoldedText::new(text).find_whole_word(word)
-}
-
-/// A text folded once, to search it for many words: the article is searched for every name of
-/// every place, and folding was most of that work.
+/// A text folded once, with where its words start, to search it for many words: the article
+/// is searched for every name of every place.
 pub struct FoldedText<'a> {
     text: &'a str,
     /// Each character's byte offset in `text`, and the character folded.
@@ -62,7 +56,8 @@ impl<'a> FoldedText<'a> {
         Self { text, chars, word_starts }
     }
 
-    /// Byte ranges in the text where `word` stands as a whole word, ignoring case and accents.
+    /// Byte ranges in the text where `word` stands as a whole word (not inside a longer word),
+    /// ignoring case and accents.
     pub fn find_whole_word(&self, word: &str) -> Vec<Range<usize>> {
         let needle: Vec<char> = word.chars().map(fold_char).collect();
         let chars = &self.chars;
@@ -108,21 +103,21 @@ mod tests {
     #[test]
     fn finds_whole_words_only() {
         let text = "Georgia and Georgian forces; NATO-Georgia exercises; Georgia’s request";
-        let found: Vec<&str> = find_whole_word(text, "georgia").into_iter().map(|r| &text[r]).collect();
+        let found: Vec<&str> = FoldedText::new(text).find_whole_word("georgia").into_iter().map(|r| &text[r]).collect();
         assert_eq!(found, ["Georgia", "Georgia", "Georgia"]);
-        assert!(find_whole_word("Russian", "Russia").is_empty());
-        assert!(find_whole_word("", "Russia").is_empty());
-        assert!(find_whole_word("Russia", "").is_empty());
+        assert!(FoldedText::new("Russian").find_whole_word("Russia").is_empty());
+        assert!(FoldedText::new("").find_whole_word("Russia").is_empty());
+        assert!(FoldedText::new("Russia").find_whole_word("").is_empty());
         let text = "talks (Geneva) and + more, NATO+";
-        let found: Vec<&str> = find_whole_word(text, "(Geneva)").into_iter().map(|r| &text[r]).collect();
+        let found: Vec<&str> = FoldedText::new(text).find_whole_word("(Geneva)").into_iter().map(|r| &text[r]).collect();
         assert_eq!(found, ["(Geneva)"]);
-        assert_eq!(find_whole_word(text, "+").len(), 1);
+        assert_eq!(FoldedText::new(text).find_whole_word("+").len(), 1);
     }
 
     #[test]
     fn matches_across_accents_and_keeps_original_offsets() {
         let text = "In South Ossétia, and south ossetia.";
-        let found: Vec<&str> = find_whole_word(text, "South Ossetia").into_iter().map(|r| &text[r]).collect();
+        let found: Vec<&str> = FoldedText::new(text).find_whole_word("South Ossetia").into_iter().map(|r| &text[r]).collect();
         assert_eq!(found, ["South Ossétia", "south ossetia"]);
     }
 }

@@ -18,7 +18,7 @@ mod summary;
 pub use check::{check, check_for_errors, Finding, Report};
 pub use date::IsoDate;
 pub use model::{Block, Content, Section, SiteTexts, Subsection, CONTENT_VERSION};
-pub use folding::{find_whole_word, fold};
+pub use folding::fold;
 pub use parse::{parse, ParseError};
 pub use places::{link_first_mentions, mentions_of, split_marked, Mention, PassageLocation, Place, PlaceKind, Segment};
 pub use sentences::{article_lines, differences, sentences, site_lines};

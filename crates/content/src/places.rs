@@ -56,7 +56,7 @@ impl Place {
     }
 
     /// [`Place::find_in`] for a text already folded, to search it for many places.
-    pub fn find_in_folded(&self, text: &FoldedText) -> Vec<Range<usize>> {
+    pub(crate) fn find_in_folded(&self, text: &FoldedText) -> Vec<Range<usize>> {
         let mut names: Vec<&str> = self.names().collect();
         names.sort_by_key(|name| std::cmp::Reverse(name.chars().count()));
         let mut found: Vec<Range<usize>> = Vec::new();
