@@ -33,11 +33,11 @@ impl<'de> Visitor<'de> for BlockVisitor {
         let (mut kind, mut id, mut text, mut lead, mut items) = (None::<String>, None, None, None, None);
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
-                "type" => kind = Some(map.next_value()?),
-                "id" => id = Some(map.next_value()?),
-                "text" => text = Some(map.next_value()?),
-                "lead" => lead = Some(map.next_value()?),
-                "items" => items = Some(map.next_value()?),
+                "type" => read_once(&mut map, &mut kind, "type")?,
+                "id" => read_once(&mut map, &mut id, "id")?,
+                "text" => read_once(&mut map, &mut text, "text")?,
+                "lead" => read_once(&mut map, &mut lead, "lead")?,
+                "items" => read_once(&mut map, &mut items, "items")?,
                 other => return Err(A::Error::unknown_field(other, FIELDS)),
             }
         }
@@ -60,6 +60,19 @@ impl<'de> Visitor<'de> for BlockVisitor {
             None => Err(A::Error::missing_field("type")),
         }
     }
+}
+
+/// Reads a field's value, refusing a field given twice (as the derived readers do).
+fn read_once<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    field: &'static str,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return Err(A::Error::duplicate_field(field));
+    }
+    *slot = Some(map.next_value()?);
+    Ok(())
 }
 
 /// A field that belongs to the other kind of block is as wrong as an unknown one.
@@ -108,6 +121,8 @@ mod tests {
         let error = read(r#"{"type": "paragraph", "id": "p", "text": "T.", "items": []}"#).unwrap_err();
         assert!(error.starts_with("unknown field `items`"), "{error}");
         assert!(read(r#"{"id": "p", "text": "T."}"#).unwrap_err().starts_with("missing field `type`"));
+        let error = read(r#"{"type": "paragraph", "id": "p", "text": "T.", "text": "U."}"#).unwrap_err();
+        assert!(error.starts_with("duplicate field `text`"), "{error}");
         assert!(read(r#"{"type": "list", "id": "l", "lead": 3, "items": []}"#).unwrap_err().starts_with("invalid type"));
     }
 }
