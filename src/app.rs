@@ -1,8 +1,6 @@
 //! The app: the router, the frame every page shares, and what shows while the content loads or
 //! when it cannot be loaded.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
@@ -17,13 +15,12 @@ use crate::components::site_header::SiteHeader;
 use crate::components::skip_link::SkipLink;
 use crate::account_session::AccountSession;
 use crate::api::ApiConfig;
-use crate::content_store::{ContentStore, LoadState};
+use crate::content_store::{ContentStore, LoadState, RegionIndexSlot};
 use crate::pages::account::forgot_password::ForgotPasswordPage;
 use crate::pages::account::register::RegisterPage;
 use crate::pages::account::sign_in::SignInPage;
 use crate::pages::newsletter::NewsletterPage;
 use crate::return_path::remember_return_path;
-use nato_georgia_content::region_index::RegionIndex;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::region::RegionPage;
@@ -59,7 +56,7 @@ pub fn App(
                 LoadState::Loading => view! { <Loading /> }.into_any(),
                 LoadState::Failed(error) => view! { <ContentError error /> }.into_any(),
                 LoadState::Ready(content) => {
-                    provide_context(Arc::new(RegionIndex::build(&content)));
+                    provide_context(RegionIndexSlot::default());
                     provide_context(content);
                     view! { <Site /> }.into_any()
                 }

@@ -4,9 +4,10 @@
 //! components can later render from content the page already carries.
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
+use nato_georgia_content::region_index::RegionIndex;
 use nato_georgia_content::{check_for_errors, parse, Content, Finding, ParseError};
 
 /// Why the content is not there, in words a visitor and the site's editor can act on.
@@ -128,4 +129,17 @@ impl ContentStore {
 /// The loaded content. Only rendered below the point where the app has it.
 pub fn use_content() -> Arc<Content> {
     expect_context::<Arc<Content>>()
+}
+
+/// The place for the region index of the loaded content, provided beside it and filled by the
+/// first page that needs it.
+#[derive(Clone, Default)]
+pub struct RegionIndexSlot(Arc<OnceLock<Arc<RegionIndex>>>);
+
+/// The region index, built from the content the first time a page asks for it: only the region
+/// pages need it, and building it searches the whole article for every place, which other pages
+/// should not wait for while they hydrate.
+pub fn use_region_index() -> Arc<RegionIndex> {
+    let slot = expect_context::<RegionIndexSlot>();
+    slot.0.get_or_init(|| Arc::new(RegionIndex::build(&use_content()))).clone()
 }

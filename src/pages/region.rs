@@ -1,22 +1,21 @@
 //! `/regions/<slug>`: one place — its kind, parent or children, what the article says of it in
 //! one line, and every passage that names it, with the name marked and a link to the passage.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use nato_georgia_content::region_index::{mention_count_text, RegionEntry, RegionIndex};
+use nato_georgia_content::region_index::{mention_count_text, RegionEntry};
 use nato_georgia_content::{split_marked, Mention, PassageLocation};
 
 use crate::components::page_meta::PageMeta;
+use crate::content_store::use_region_index;
 use crate::pages::not_found::NotFoundPage;
 use crate::paths::SitePaths;
 
 #[component]
 pub fn RegionPage() -> impl IntoView {
     let params = use_params_map();
-    let index = expect_context::<Arc<RegionIndex>>();
+    let index = use_region_index();
     move || {
         let slug = params.read().get("slug").unwrap_or_default();
         match index.get(&slug) {

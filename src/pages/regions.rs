@@ -2,19 +2,18 @@
 //! kind toggles, sorting, all kept in the URL query so a view can be shared and survives reload,
 //! back and forward.
 
-use std::sync::Arc;
-
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use nato_georgia_content::region_index::{
-    match_count_text, mention_count_text, RegionEntry, RegionIndex, RegionQuery, SortOrder,
+    match_count_text, mention_count_text, RegionEntry, RegionQuery, SortOrder,
 };
 use wasm_bindgen::JsCast;
 
 use crate::components::page_meta::PageMeta;
+use crate::content_store::use_region_index;
 use crate::dom::html_element;
 use crate::paths::SitePaths;
 
@@ -48,7 +47,7 @@ fn use_slash_shortcut() {
 
 #[component]
 pub fn RegionsPage() -> impl IntoView {
-    let index = expect_context::<Arc<RegionIndex>>();
+    let index = use_region_index();
     let paths = expect_context::<SitePaths>();
     let query_map = use_query_map();
     let navigate = use_navigate();
