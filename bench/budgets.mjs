@@ -34,6 +34,7 @@ try {
   }
   const keystrokes = await keystrokeLatency(browser, `http://127.0.0.1:${APP_PORT}/account/register`);
   check(keystrokes.checklist.p95Ms <= 16, `keystroke → checklist p95 ${keystrokes.checklist.p95Ms} ms over ${keystrokes.checklist.samples} keystrokes (budget ≤ 16 ms)`);
+  checks.push(`info typing while the estimator loads: ${keystrokes.longTasks.count} main-thread tasks over 50 ms (longest ${keystrokes.longTasks.longestMs} ms; target 0)`);
 } finally {
   await browser.close();
   await chrome.kill();

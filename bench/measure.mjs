@@ -84,12 +84,27 @@ const percentile = (values, p) => {
   return sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 100) / 100 : null;
 };
 
-/** 200 keystrokes in the password field, 20 characters at a time. */
+/**
+ * 200 keystrokes in the password field, 20 characters at a time: how long the checklist and the
+ * strength take to update, and the main-thread tasks over 50 ms after hydration (the estimator
+ * loads in its worker meanwhile, and must not make typing stutter).
+ */
 export async function keystrokeLatency(browser, url) {
   const page = await browser.newPage();
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((t) => [t.startTime, t.duration]))).observe({ type: "longtask" });
+    new MutationObserver((_, observer) => {
+      if (document.body?.hasAttribute("data-hydrated")) {
+        window.__hydratedAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-hydrated"] });
+  });
   await page.goto(url);
   const field = page.locator("#password");
   await field.waitFor();
+  await page.locator("body[data-hydrated]").waitFor({ state: "attached" });
   await page.evaluate(() => {
     const latency = (window.__latency = { checklist: [], strength: [] });
     let started = 0;
@@ -114,9 +129,14 @@ export async function keystrokeLatency(browser, url) {
     await field.pressSequentially(sample, { delay: 80 });
   }
   const latency = await page.evaluate(() => window.__latency);
+  const longTasks = await page.evaluate(() => window.__longTasks.filter(([start]) => start >= window.__hydratedAt).map(([, duration]) => duration));
   await page.close();
   const summary = (values) => ({ samples: values.length, medianMs: percentile(values, 50), p95Ms: percentile(values, 95) });
-  return { checklist: summary(latency.checklist), strength: summary(latency.strength) };
+  return {
+    checklist: summary(latency.checklist),
+    strength: summary(latency.strength),
+    longTasks: { count: longTasks.length, longestMs: Math.round(Math.max(0, ...longTasks)) },
+  };
 }
 
 
