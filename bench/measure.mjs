@@ -84,6 +84,16 @@ const percentile = (values, p) => {
   return sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 100) / 100 : null;
 };
 
+/** Runs in the page before its scripts: `window.__hydratedAt` is when the app marked it hydrated. */
+function recordHydrationTime() {
+  new MutationObserver((_, observer) => {
+    if (document.body?.hasAttribute("data-hydrated")) {
+      window.__hydratedAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-hydrated"] });
+}
+
 /**
  * 200 keystrokes in the password field, 20 characters at a time: how long the checklist and the
  * strength take to update, and the main-thread tasks over 50 ms after hydration (the estimator
@@ -91,20 +101,15 @@ const percentile = (values, p) => {
  */
 export async function keystrokeLatency(browser, url) {
   const page = await browser.newPage();
+  await page.addInitScript(recordHydrationTime);
   await page.addInitScript(() => {
     window.__longTasks = [];
     new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((t) => [t.startTime, t.duration]))).observe({ type: "longtask" });
-    new MutationObserver((_, observer) => {
-      if (document.body?.hasAttribute("data-hydrated")) {
-        window.__hydratedAt = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-hydrated"] });
   });
   await page.goto(url);
   const field = page.locator("#password");
   await field.waitFor();
-  await page.locator("body[data-hydrated]").waitFor({ state: "attached" });
+  await page.waitForFunction(() => window.__hydratedAt);
   await page.evaluate(() => {
     const latency = (window.__latency = { checklist: [], strength: [] });
     let started = 0;
@@ -139,7 +144,6 @@ export async function keystrokeLatency(browser, url) {
   };
 }
 
-
 /**
  * Whether embedding the content JSON in each page would make a page interactive sooner than
  * fetching it: on a throttled connection (150 ms RTT, 1.6 Mbit/s, CPU 4× slower), when the
@@ -154,14 +158,7 @@ export async function contentArrival(browser, url) {
     offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
   });
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (document.body?.hasAttribute("data-hydrated")) {
-        window.__hydratedAt = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-hydrated"] });
-  });
+  await page.addInitScript(recordHydrationTime);
   await page.goto(url);
   await page.waitForFunction(() => window.__hydratedAt);
   const timings = await page.evaluate(() => {
