@@ -50,13 +50,8 @@ impl Place {
     }
 
     /// Where the place's names stand in `text` as whole words, longest names first, without
-    /// overlaps, in text order.
-    pub fn find_in(&self, text: &str) -> Vec<Range<usize>> {
-        self.find_in_folded(&FoldedText::new(text))
-    }
-
-    /// [`Place::find_in`] for a text already folded, to search it for many places.
-    pub(crate) fn find_in_folded(&self, text: &FoldedText) -> Vec<Range<usize>> {
+    /// overlaps, in text order. The text is folded once by the caller, to search it for many places.
+    pub(crate) fn find_in(&self, text: &FoldedText) -> Vec<Range<usize>> {
         let mut names: Vec<&str> = self.names().collect();
         names.sort_by_key(|name| std::cmp::Reverse(name.chars().count()));
         let mut found: Vec<Range<usize>> = Vec::new();
@@ -113,7 +108,7 @@ pub fn mentions_by_place(content: &Content, places: &[Place]) -> Vec<Vec<Mention
         for text in block.texts() {
             let folded = FoldedText::new(text);
             for (place, found) in places.iter().zip(mentions.iter_mut()) {
-                let ranges = place.find_in_folded(&folded);
+                let ranges = place.find_in(&folded);
                 if !ranges.is_empty() {
                     let (block_id, text) = (block.id().to_owned(), text.to_owned());
                     found.push(Mention { location: location.clone(), block_id, text, ranges });
@@ -138,7 +133,7 @@ pub fn link_first_mentions<'a>(text: &'a str, places: &'a [Place]) -> Vec<Segmen
     let mut links: Vec<(Range<usize>, &str)> = Vec::new();
     for place in places {
         let first = place
-            .find_in_folded(&folded)
+            .find_in(&folded)
             .into_iter()
             .find(|range| !links.iter().any(|(taken, _)| taken.start < range.end && range.start < taken.end));
         if let Some(range) = first {
@@ -198,7 +193,7 @@ mod tests {
     fn longer_names_win_over_the_shorter_names_inside_them() {
         let caucasus = place("caucasus", "Caucasus", &["South Caucasus"]);
         let text = "the Caucasus and the South Caucasus";
-        let found: Vec<&str> = caucasus.find_in(text).into_iter().map(|r| &text[r]).collect();
+        let found: Vec<&str> = caucasus.find_in(&FoldedText::new(text)).into_iter().map(|r| &text[r]).collect();
         assert_eq!(found, ["Caucasus", "South Caucasus"]);
     }
 
