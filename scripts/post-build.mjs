@@ -54,10 +54,12 @@ writeFileSync(join(staging, "404.html"), html);
 
 if (release) {
   const publicUrl = process.env.TRUNK_PUBLIC_URL || "/";
+  // A native build with the default toolchain: the Makefile's nightly settings are for the wasm.
+  const { RUSTUP_TOOLCHAIN, CARGO_UNSTABLE_BUILD_STD, ...nativeEnv } = process.env;
   const prerender = spawnSync(
     "cargo",
     ["run", "--quiet", "--locked", "--features", "ssr", "--bin", "prerender", "--", staging, publicUrl],
-    { stdio: "inherit" },
+    { stdio: "inherit", env: nativeEnv },
   );
   if (prerender.status !== 0) throw new Error("prerendering failed (see above)");
 

@@ -2,7 +2,8 @@
 # Installs what the project needs, from the package registries only, and skips whatever is
 # already there at the pinned version, so that running it again is fast.
 #
-#   scripts/setup.sh tools     wasm32 target, trunk, wasm-bindgen-cli, npm packages (wasm-opt, Playwright)
+#   scripts/setup.sh tools     wasm32 target, the release builds' nightly (with its std sources),
+#                              trunk, wasm-bindgen-cli, npm packages (wasm-opt, Playwright)
 #   scripts/setup.sh browser   Debian's chromium and chromium-driver
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,13 @@ tools() {
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
+  fi
+  # The Makefile pins the release builds' toolchain and says why.
+  local release_toolchain=${RELEASE_TOOLCHAIN:?run this through make, which pins it}
+  if ! rustup run "$release_toolchain" rustc --print sysroot >/dev/null 2>&1 \
+    || ! [[ -d "$(rustup run "$release_toolchain" rustc --print sysroot)/lib/rustlib/src/rust/library" ]]; then
+    say "installing the $release_toolchain toolchain with its standard library's sources (under a minute, once)"
+    rustup toolchain install "$release_toolchain" --profile minimal --component rust-src
   fi
   if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
     say "installing trunk $TRUNK_VERSION (takes 7-16 minutes on 2 cores, once)"
