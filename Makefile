@@ -35,9 +35,10 @@ api: api-build
 api-build:
 	cargo build --locked -p nato-georgia-api
 
-## dist: the release build, ready to deploy, in dist/
+## dist: the release build, ready to deploy, in dist/ (for a sub-path: make dist PUBLIC_URL=/x/)
+PUBLIC_URL ?= /
 dist: tools
-	$(RELEASE_WASM) trunk build --release
+	$(RELEASE_WASM) trunk build --release --public-url $(PUBLIC_URL)
 
 ## dist-subpath: the same build for a deployment under /x/ (used by the tests)
 dist-subpath: tools
