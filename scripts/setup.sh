@@ -21,9 +21,9 @@ tools() {
     rustup target add wasm32-unknown-unknown
   fi
   # The Makefile pins the release builds' toolchain and says why.
-  local release_toolchain=${RELEASE_TOOLCHAIN:?run this through make, which pins it}
-  if ! rustup run "$release_toolchain" rustc --print sysroot >/dev/null 2>&1 \
-    || ! [[ -d "$(rustup run "$release_toolchain" rustc --print sysroot)/lib/rustlib/src/rust/library" ]]; then
+  local release_toolchain=${RELEASE_TOOLCHAIN:?run this through make, which pins it} sysroot
+  sysroot=$(rustup run "$release_toolchain" rustc --print sysroot 2>/dev/null || true)
+  if ! [[ -n "$sysroot" && -d "$sysroot/lib/rustlib/src/rust/library" ]]; then
     say "installing the $release_toolchain toolchain with its standard library's sources (under a minute, once)"
     rustup toolchain install "$release_toolchain" --profile minimal --component rust-src
   fi
