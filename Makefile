@@ -12,7 +12,8 @@ SUBPATH_DIST := target/dist-subpath
 # app and makes a panic abort at once, without formatting a message: ≈ 22 KB (Brotli) less for
 # every visitor (README "Benchmarks"). These rustflags replace .cargo/config.toml's for the wasm
 # target, so they repeat erase_components. The prerenderer, run by the post-build hook, is a native
-# build and keeps the default toolchain (scripts/post-build.mjs). Development builds (`make serve`)
+# build and keeps the default toolchain (scripts/post-build.mjs). trunk runs cargo offline, so the
+# standard library's own crates are fetched first. Development builds (`make serve`)
 # and the wasm tests use the default toolchain too; `trunk build --release` alone still works, only
 # larger.
 export RELEASE_TOOLCHAIN := nightly-2026-05-20
@@ -38,10 +39,12 @@ api-build:
 ## dist: the release build, ready to deploy, in dist/ (for a sub-path: make dist PUBLIC_URL=/x/)
 PUBLIC_URL ?= /
 dist: tools
+	$(RELEASE_WASM) cargo fetch --locked --target wasm32-unknown-unknown
 	$(RELEASE_WASM) trunk build --release --public-url $(PUBLIC_URL)
 
 ## dist-subpath: the same build for a deployment under /x/ (used by the tests)
 dist-subpath: tools
+	$(RELEASE_WASM) cargo fetch --locked --target wasm32-unknown-unknown
 	$(RELEASE_WASM) trunk build --release --public-url /x/ --dist $(SUBPATH_DIST)
 
 ## test: every test — native unit tests, wasm tests in Chromium, end-to-end tests in Chromium,

@@ -27,6 +27,8 @@ tools() {
     say "installing the $release_toolchain toolchain with its standard library's sources (under a minute, once)"
     rustup toolchain install "$release_toolchain" --profile minimal --component rust-src
   fi
+  # trunk runs cargo offline (Trunk.toml): every crate in Cargo.lock must be here first.
+  cargo fetch --locked
   if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
     say "installing trunk $TRUNK_VERSION (takes 7-16 minutes on 2 cores, once)"
     cargo install trunk --version "$TRUNK_VERSION" --locked
