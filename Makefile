@@ -21,7 +21,7 @@ RELEASE_WASM := RUSTUP_TOOLCHAIN=$(RELEASE_TOOLCHAIN) CARGO_UNSTABLE_BUILD_STD=s
 	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort"
 
-.PHONY: bench test-budgets serve api api-build dist dist-subpath test test-native test-wasm test-e2e check-content tools browser
+.PHONY: bench test-budgets serve api api-build dist dist-subpath release-crates test test-native test-wasm test-e2e check-content tools browser
 
 ## serve: the site with live reload on http://127.0.0.1:8080, and the API beside it on :3000
 ## (trunk proxies /api to it); Ctrl-C stops both
@@ -39,14 +39,15 @@ api-build:
 
 ## dist: the release build, ready to deploy, in dist/ (for a sub-path: make dist PUBLIC_URL=/x/)
 PUBLIC_URL ?= /
-dist: tools
-	$(RELEASE_WASM) cargo fetch --locked --target wasm32-unknown-unknown
+dist: release-crates
 	$(RELEASE_WASM) trunk build --release --public-url $(PUBLIC_URL)
 
 ## dist-subpath: the same build for a deployment under /x/ (used by the tests)
-dist-subpath: tools
-	$(RELEASE_WASM) cargo fetch --locked --target wasm32-unknown-unknown
+dist-subpath: release-crates
 	$(RELEASE_WASM) trunk build --release --public-url /x/ --dist $(SUBPATH_DIST)
+
+release-crates: tools
+	$(RELEASE_WASM) cargo fetch --locked --target wasm32-unknown-unknown
 
 ## test: every test — native unit tests, wasm tests in Chromium, end-to-end tests in Chromium,
 ## and the performance and accessibility budgets
