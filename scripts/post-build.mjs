@@ -57,7 +57,9 @@ writeFileSync(join(staging, "404.html"), html);
 if (release) {
   const publicUrl = process.env.TRUNK_PUBLIC_URL || "/";
   // A native build with the default toolchain: the Makefile's nightly settings are for the wasm.
-  const { RUSTUP_TOOLCHAIN, CARGO_UNSTABLE_BUILD_STD, ...nativeEnv } = process.env;
+  const nativeEnv = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => name !== "RUSTUP_TOOLCHAIN" && !name.startsWith("CARGO_UNSTABLE_")),
+  );
   const prerender = spawnSync(
     "cargo",
     ["run", "--quiet", "--locked", "--features", "ssr", "--bin", "prerender", "--", staging, publicUrl],
