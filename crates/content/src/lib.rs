@@ -20,5 +20,5 @@ pub use date::IsoDate;
 pub use model::{Block, Content, Section, SiteTexts, Subsection, CONTENT_VERSION};
 pub use folding::fold;
 pub use parse::{parse, ParseError};
-pub use places::{link_first_mentions, mentions_of, split_marked, Mention, PassageLocation, Place, PlaceKind, Segment};
+pub use places::{link_first_mentions, split_marked, Mention, PassageLocation, Place, PlaceKind, Segment};
 pub use sentences::{article_lines, differences, sentences, site_lines};

@@ -95,11 +95,6 @@ fn passages(content: &Content) -> Vec<(PassageLocation, &Block)> {
     intro.chain(sections).collect()
 }
 
-/// Every passage that names `place`, in the article's order.
-pub fn mentions_of(content: &Content, place: &Place) -> Vec<Mention> {
-    mentions_by_place(content, std::slice::from_ref(place)).remove(0)
-}
-
 /// Every passage that names each of `places`, in the article's order: one list per place.
 /// Each text is folded once for all the places.
 pub fn mentions_by_place(content: &Content, places: &[Place]) -> Vec<Vec<Mention>> {
