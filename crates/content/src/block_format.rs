@@ -12,6 +12,8 @@ use serde::de::{Deserialize, Deserializer, Error, MapAccess, Visitor};
 use crate::model::Block;
 
 const FIELDS: &[&str] = &["type", "id", "text", "lead", "items"];
+const PARAGRAPH_FIELDS: &[&str] = &["type", "id", "text"];
+const LIST_FIELDS: &[&str] = &["type", "id", "lead", "items"];
 const TYPES: &[&str] = &["paragraph", "list"];
 
 impl<'de> Deserialize<'de> for Block {
@@ -44,12 +46,12 @@ impl<'de> Visitor<'de> for BlockVisitor {
         let id = id.ok_or_else(|| A::Error::missing_field("id"))?;
         match kind.as_deref() {
             Some("paragraph") => {
-                refuse(lead.is_some(), "lead", &["type", "id", "text"])?;
-                refuse(items.is_some(), "items", &["type", "id", "text"])?;
+                refuse(lead.is_some(), "lead", PARAGRAPH_FIELDS)?;
+                refuse(items.is_some(), "items", PARAGRAPH_FIELDS)?;
                 Ok(Block::Paragraph { id, text: text.ok_or_else(|| A::Error::missing_field("text"))? })
             }
             Some("list") => {
-                refuse(text.is_some(), "text", &["type", "id", "lead", "items"])?;
+                refuse(text.is_some(), "text", LIST_FIELDS)?;
                 Ok(Block::List {
                     id,
                     lead: lead.ok_or_else(|| A::Error::missing_field("lead"))?,
