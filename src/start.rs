@@ -58,7 +58,7 @@ fn is_prerendered() -> bool {
 
 /// The values already typed into the prerendered page's fields, by field id.
 fn typed_values() -> Prefill {
-    let mut values = std::collections::HashMap::new();
+    let mut values = Vec::new();
     let fields = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.query_selector_all("input[id]").ok());
@@ -69,7 +69,7 @@ fn typed_values() -> Prefill {
         };
         let value = if input.type_() == "checkbox" { input.checked().then(|| "true".to_owned()) } else { Some(input.value()) };
         if let Some(value) = value.filter(|v| !v.is_empty()) {
-            values.insert(input.id(), value);
+            values.push((input.id(), value));
         }
     }
     Prefill::new(values)

@@ -3,7 +3,6 @@
 //! says it is ready, and hands each answer to the field that asked.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -21,7 +20,8 @@ struct Estimator {
     ready: bool,
     queued: Vec<String>,
     next_id: u32,
-    waiting: HashMap<u32, Reply>,
+    /// The requests not answered yet, by id (a few at most: one per keystroke in flight).
+    waiting: Vec<(u32, Reply)>,
 }
 
 thread_local! {
@@ -40,7 +40,11 @@ fn on_message(estimator: &Rc<RefCell<Estimator>>, event: MessageEvent) {
             }
         }
         EstimatorMessage::Estimate { id, strength } => {
-            let reply = estimator.borrow_mut().waiting.remove(&id);
+            let reply = {
+                let mut state = estimator.borrow_mut();
+                let index = state.waiting.iter().position(|(waiting_id, _)| *waiting_id == id);
+                index.map(|index| state.waiting.swap_remove(index).1)
+            };
             if let Some(reply) = reply {
                 reply(strength);
             }
@@ -57,7 +61,7 @@ fn start(url: &str) -> Option<Rc<RefCell<Estimator>>> {
         ready: false,
         queued: Vec::new(),
         next_id: 0,
-        waiting: HashMap::new(),
+        waiting: Vec::new(),
     }));
     let handler = {
         let estimator = estimator.clone();
@@ -86,7 +90,7 @@ fn request(url: &str, password: String, email: &str, reply: Reply) {
     let id = state.next_id;
     let request = StrengthRequest { id, password, user_inputs: user_inputs_from_email(email) };
     let Ok(json) = serde_json::to_string(&request) else { return };
-    state.waiting.insert(id, reply);
+    state.waiting.push((id, reply));
     if state.ready {
         let _ = state.worker.post_message(&JsValue::from_str(&json));
     } else {

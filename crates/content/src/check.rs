@@ -5,7 +5,7 @@
 //! warnings ([`check_for_errors`]): finding every place's mentions for them is most of the work,
 //! and only editors read warnings.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::fmt;
 
 use crate::model::{Block, Content};
@@ -46,7 +46,7 @@ fn is_slug(text: &str) -> bool {
 
 struct Checker<'a> {
     report: Report,
-    ids: HashSet<&'a str>,
+    ids: BTreeSet<&'a str>,
     with_warnings: bool,
 }
 
@@ -111,7 +111,7 @@ pub fn check_for_errors(content: &Content) -> Report {
 }
 
 fn run_check(content: &Content, with_warnings: bool) -> Report {
-    let mut checker = Checker { report: Report::default(), ids: HashSet::new(), with_warnings };
+    let mut checker = Checker { report: Report::default(), ids: BTreeSet::new(), with_warnings };
     checker.text("title", "the title", &content.title);
     let site = &content.site;
     for (name, text) in [
@@ -157,7 +157,7 @@ fn run_check(content: &Content, with_warnings: bool) -> Report {
 /// at least one mention (a place the text never names is probably misspelt).
 fn check_places(checker: &mut Checker<'_>, content: &Content) {
     let article: Vec<&str> = crate::sentences::article_lines_of(content);
-    let mut slugs = HashSet::new();
+    let mut slugs = BTreeSet::new();
     for kind in &content.place_kinds {
         checker.text(&format!("place kind \"{}\"", kind.id), "the name", &kind.name);
     }
