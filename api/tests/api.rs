@@ -232,7 +232,8 @@ async fn malformed_requests_get_a_400_with_a_message_never_a_500() {
     let (_dir, db) = temp_db();
     let server = Server::start(db).await;
     let json = [("content-type", "application/json")];
-    let cases: Vec<(&str, Vec<(&str, &str)>, u16)> = vec![
+    type Case<'a> = (&'a str, Vec<(&'a str, &'a str)>, u16);
+    let cases: Vec<Case> = vec![
         ("{\"email\": ", json.to_vec(), 400),
         ("[1, 2]", json.to_vec(), 400),
         ("{\"email\": \"a@b.org\"}", json.to_vec(), 400),
