@@ -4,11 +4,18 @@
 //! the loader (Trunk.toml) reads it too, to hide "Sign in" on a prerendered page until then.
 
 use leptos::prelude::*;
+use serde::Deserialize;
 
 use crate::api::{ApiConfig, ApiError};
 use crate::browser_storage;
 
 const ACCOUNT_KEY: &str = "nato-georgia.account-email";
+
+/// The API's answer to `GET /session` while the session holds.
+#[derive(Deserialize)]
+struct SignedInAccount {
+    email: String,
+}
 
 #[derive(Debug, Clone, Copy)]
 pub struct AccountSession {
@@ -39,12 +46,8 @@ impl AccountSession {
         let Some(email) = browser_storage::get(browser_storage::local(), ACCOUNT_KEY) else { return };
         self.email.set(Some(email));
         leptos::task::spawn_local(async move {
-            match api.get("/session").await {
-                Ok(Some(account)) => {
-                    if let Some(email) = account.get("email").and_then(|e| e.as_str()) {
-                        self.signed_in(email.to_owned());
-                    }
-                }
+            match api.get::<SignedInAccount>("/session").await {
+                Ok(Some(SignedInAccount { email })) => self.signed_in(email),
                 Ok(None) | Err(ApiError::Refused(_)) | Err(ApiError::Unexpected(401)) => self.signed_out(),
                 Err(_) => {}
             }

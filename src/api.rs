@@ -5,6 +5,7 @@
 
 use gloo_net::http::{Request, Response};
 use nato_georgia_checks::FieldError;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 /// Where the API lives: `<meta name="api-base">` in index.html, `/api` by default.
@@ -69,16 +70,29 @@ async fn error_from(response: Response) -> ApiError {
     }
 }
 
-/// The JSON answer of a successful request, if it had one.
-async fn finish(result: Result<Response, gloo_net::Error>) -> Result<Option<serde_json::Value>, ApiError> {
+/// What a form sends: the visitor's email and the other fields its endpoint takes (docs/api.md);
+/// the ones left at `None` are not sent. No `Debug`: it may carry the password.
+#[derive(Clone, Default, Serialize)]
+pub struct FormBody {
+    pub email: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub newsletter: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consent: Option<bool>,
+}
+
+/// The answer of a request that succeeded, or the error a form shows.
+async fn answer(result: Result<Response, gloo_net::Error>) -> Result<Response, ApiError> {
     let response = result.map_err(|_| ApiError::Network)?;
-    if !response.ok() {
-        return Err(error_from(response).await);
+    if response.ok() {
+        Ok(response)
+    } else {
+        Err(error_from(response).await)
     }
-    if response.status() == 204 || !is_json(&response) {
-        return Ok(None);
-    }
-    response.json().await.map(Some).map_err(|_| ApiError::Unexpected(response.status()))
 }
 
 impl ApiConfig {
@@ -86,16 +100,21 @@ impl ApiConfig {
         format!("{}{path}", self.base.trim_end_matches('/'))
     }
 
-    pub async fn post<T: Serialize>(&self, path: &str, body: &T) -> Result<Option<serde_json::Value>, ApiError> {
+    pub async fn post(&self, path: &str, body: &FormBody) -> Result<(), ApiError> {
         let request = Request::post(&self.url(path)).json(body).map_err(|_| ApiError::Network)?;
-        finish(request.send().await).await
+        answer(request.send().await).await.map(drop)
     }
 
-    pub async fn get(&self, path: &str) -> Result<Option<serde_json::Value>, ApiError> {
-        finish(Request::get(&self.url(path)).send().await).await
+    /// The JSON answer, `None` when there is none (204, or not JSON).
+    pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<Option<T>, ApiError> {
+        let response = answer(Request::get(&self.url(path)).send().await).await?;
+        if response.status() == 204 || !is_json(&response) {
+            return Ok(None);
+        }
+        response.json().await.map(Some).map_err(|_| ApiError::Unexpected(response.status()))
     }
 
-    pub async fn delete(&self, path: &str) -> Result<Option<serde_json::Value>, ApiError> {
-        finish(Request::delete(&self.url(path)).send().await).await
+    pub async fn delete(&self, path: &str) -> Result<(), ApiError> {
+        answer(Request::delete(&self.url(path)).send().await).await.map(drop)
     }
 }

@@ -6,9 +6,8 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use nato_georgia_checks::code::normalize_code;
 use nato_georgia_checks::FieldError;
-use serde_json::json;
 
-use crate::api::{ApiConfig, ApiError};
+use crate::api::{ApiConfig, ApiError, FormBody};
 use crate::components::form::code_field::{CodeField, ResendCode, RESEND_COOLDOWN_SECONDS};
 use crate::components::form::error_summary::ErrorSummary;
 use crate::components::form::errors::FormErrors;
@@ -22,7 +21,7 @@ pub fn CodeStep(
     verify_path: &'static str,
     /// Where a new code is asked for, and with what.
     resend_path: &'static str,
-    resend_body: serde_json::Value,
+    resend_body: FormBody,
     /// Called with the accepted code.
     on_verified: Callback<String>,
     errors: FormErrors,
@@ -45,7 +44,7 @@ pub fn CodeStep(
         busy.set(true);
         let (api, email) = (verify_api.clone(), verify_email.clone());
         leptos::task::spawn_local(async move {
-            let result = api.post(verify_path, &json!({ "email": email, "code": normalized })).await;
+            let result = api.post(verify_path, &FormBody { email, code: Some(normalized.clone()), ..FormBody::default() }).await;
             busy.set(false);
             match result {
                 Ok(_) => on_verified.run(normalized),

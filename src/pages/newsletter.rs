@@ -5,9 +5,8 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use nato_georgia_checks::email::validate_email;
 use nato_georgia_checks::FieldError;
-use serde_json::json;
 
-use crate::api::ApiConfig;
+use crate::api::{ApiConfig, FormBody};
 use crate::components::form::checkbox_field::CheckboxField;
 use crate::components::form::email_field::EmailField;
 use crate::components::form::error_summary::ErrorSummary;
@@ -43,7 +42,7 @@ pub fn NewsletterPage() -> impl IntoView {
         busy.set(true);
         let api = api.clone();
         leptos::task::spawn_local(async move {
-            let result = api.post("/newsletter/subscriptions", &json!({ "email": address, "consent": true })).await;
+            let result = api.post("/newsletter/subscriptions", &FormBody { email: address.clone(), consent: Some(true), ..FormBody::default() }).await;
             busy.set(false);
             match result {
                 Ok(_) => subscribed.set(Some(address)),

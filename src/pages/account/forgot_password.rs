@@ -8,10 +8,9 @@ use leptos_router::NavigateOptions;
 use nato_georgia_checks::email::validate_email;
 use nato_georgia_checks::strength::Strength;
 use nato_georgia_checks::FieldError;
-use serde_json::json;
 
 use crate::account_session::AccountSession;
-use crate::api::{ApiConfig, ApiError};
+use crate::api::{ApiConfig, ApiError, FormBody};
 use crate::components::code_step::CodeStep;
 use crate::components::form::email_field::EmailField;
 use crate::components::form::error_summary::ErrorSummary;
@@ -64,7 +63,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
         busy.set(true);
         let api = send_api.clone();
         leptos::task::spawn_local(async move {
-            let result = api.post("/password-resets", &json!({ "email": address })).await;
+            let result = api.post("/password-resets", &FormBody { email: address.clone(), ..FormBody::default() }).await;
             busy.set(false);
             match result {
                 Ok(_) => {
@@ -90,7 +89,12 @@ pub fn ForgotPasswordPage() -> impl IntoView {
         busy.set(true);
         let api = change_api.clone();
         leptos::task::spawn_local(async move {
-            let body = json!({ "email": confirmed_email.get_untracked(), "code": code.get_untracked(), "password": password.get_untracked() });
+            let body = FormBody {
+                email: confirmed_email.get_untracked(),
+                code: Some(code.get_untracked()),
+                password: Some(password.get_untracked()),
+                ..FormBody::default()
+            };
             let result = api.post("/password-resets/complete", &body).await;
             busy.set(false);
             match result {
@@ -141,7 +145,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                         email=confirmed_email.get_untracked()
                         verify_path="/password-resets/verify"
                         resend_path="/password-resets"
-                        resend_body=json!({ "email": confirmed_email.get_untracked() })
+                        resend_body=FormBody { email: confirmed_email.get_untracked(), ..FormBody::default() }
                         on_verified=Callback::new(move |accepted| {
                             code.set(accepted);
                             go_to(Step::NewPassword);

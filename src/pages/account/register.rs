@@ -8,9 +8,8 @@ use nato_georgia_checks::email::validate_email;
 use nato_georgia_checks::password::rule_error;
 use nato_georgia_checks::strength::Strength;
 use nato_georgia_checks::FieldError;
-use serde_json::json;
 
-use crate::api::ApiConfig;
+use crate::api::{ApiConfig, FormBody};
 use crate::components::code_step::CodeStep;
 use crate::components::form::checkbox_field::CheckboxField;
 use crate::components::form::email_field::EmailField;
@@ -36,6 +35,11 @@ pub fn password_errors(field: &str, password: &str, strength: Option<Strength>) 
     rule_error(password)
         .or_else(|| strength.and_then(|s| s.weakness_error()))
         .map(|message| FieldError::new(field, message))
+}
+
+/// What `POST /accounts` takes, for creating the account and for sending its code again.
+fn account_body(email: String, password: String, newsletter: bool) -> FormBody {
+    FormBody { email, password: Some(password), newsletter: Some(newsletter), ..FormBody::default() }
 }
 
 #[component]
@@ -66,7 +70,7 @@ pub fn RegisterPage() -> impl IntoView {
         busy.set(true);
         let api = api.clone();
         leptos::task::spawn_local(async move {
-            let body = json!({ "email": address, "password": password.get_untracked(), "newsletter": newsletter.get_untracked() });
+            let body = account_body(address.clone(), password.get_untracked(), newsletter.get_untracked());
             let result = api.post("/accounts", &body).await;
             busy.set(false);
             match result {
@@ -122,7 +126,7 @@ pub fn RegisterPage() -> impl IntoView {
                         email=confirmed_email.get_untracked()
                         verify_path="/accounts/verify"
                         resend_path="/accounts"
-                        resend_body=json!({ "email": confirmed_email.get_untracked(), "password": password.get_untracked(), "newsletter": newsletter.get_untracked() })
+                        resend_body=account_body(confirmed_email.get_untracked(), password.get_untracked(), newsletter.get_untracked())
                         on_verified=Callback::new(move |_| go_to(Step::Done))
                         errors
                     />

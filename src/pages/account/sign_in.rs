@@ -9,10 +9,9 @@ use leptos_router::NavigateOptions;
 use nato_georgia_checks::email::validate_email;
 use nato_georgia_checks::password::MISSING_CURRENT;
 use nato_georgia_checks::FieldError;
-use serde_json::json;
 
 use crate::account_session::AccountSession;
-use crate::api::ApiConfig;
+use crate::api::{ApiConfig, FormBody};
 use crate::components::form::email_field::EmailField;
 use crate::components::form::error_summary::ErrorSummary;
 use crate::components::form::errors::{begin_submit, FormErrors};
@@ -49,7 +48,7 @@ pub fn SignInPage() -> impl IntoView {
         busy.set(true);
         let (api, navigate, back) = (api.clone(), navigate.clone(), return_path(&back_paths));
         leptos::task::spawn_local(async move {
-            let result = api.post("/sessions", &json!({ "email": address, "password": password.get_untracked() })).await;
+            let result = api.post("/sessions", &FormBody { email: address.clone(), password: Some(password.get_untracked()), ..FormBody::default() }).await;
             busy.set(false);
             match result {
                 Ok(_) => {
