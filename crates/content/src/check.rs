@@ -162,7 +162,7 @@ fn check_places(checker: &mut Checker<'_>, content: &Content) {
         checker.text(&format!("place kind \"{}\"", kind.id), "the name", &kind.name);
     }
     // The article searched once for all the places, and only when warnings are wanted.
-    let mentions = if checker.with_warnings { mentions_by_place(content, &content.places) } else { Vec::new() };
+    let mentions = if checker.with_warnings { mentions_by_place(content) } else { Vec::new() };
     for (i, place) in content.places.iter().enumerate() {
         let where_ = format!("place \"{}\"", place.name);
         if !is_slug(&place.slug) {

@@ -95,9 +95,10 @@ fn passages(content: &Content) -> Vec<(PassageLocation, &Block)> {
     intro.chain(sections).collect()
 }
 
-/// Every passage that names each of `places`, in the article's order: one list per place.
-/// Each text is folded once for all the places.
-pub fn mentions_by_place(content: &Content, places: &[Place]) -> Vec<Vec<Mention>> {
+/// Every passage that names each of the content's places, in the article's order: one list per
+/// place, in the order of `content.places`. Each text is folded once for all the places.
+pub fn mentions_by_place(content: &Content) -> Vec<Vec<Mention>> {
+    let places = &content.places;
     let mut mentions = vec![Vec::new(); places.len()];
     for (location, block) in passages(content) {
         for text in block.texts() {

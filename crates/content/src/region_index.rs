@@ -115,7 +115,7 @@ impl RegionIndex {
         let entries = content
             .places
             .iter()
-            .zip(mentions_by_place(content, &content.places))
+            .zip(mentions_by_place(content))
             .map(|(place, mentions)| RegionEntry {
                 place: place.clone(),
                 kind_name: content.place_kind(&place.kind).map(|k| k.name.clone()).unwrap_or_default(),
