@@ -2,7 +2,6 @@
 //! when it cannot be loaded.
 
 use leptos::prelude::*;
-use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
@@ -38,7 +37,8 @@ pub fn App(
     #[prop(optional)]
     prefill: Prefill,
 ) -> impl IntoView {
-    provide_meta_context();
+    #[cfg(feature = "ssr")]
+    leptos_meta::provide_meta_context();
     provide_context(prefill);
     provide_context(content);
     let session = AccountSession::new();

@@ -1,15 +1,14 @@
 //! The page shown when the content cannot be loaded: what failed, and a way to try again.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::content_store::{ContentStore, LoadError};
 
 #[component]
 pub fn ContentError(error: LoadError) -> impl IntoView {
     let store = expect_context::<ContentStore>();
+    Effect::new(|_| crate::dom::set_title_and_description("Error: the page could not be loaded", None));
     view! {
-        <Title text="Error: the page could not be loaded" />
         <main id="main" class="content-error" tabindex="-1">
             <div role="alert">
                 <h1>"Sorry, the page could not be loaded"</h1>
