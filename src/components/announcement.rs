@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use leptos_router::components::A;
 
 use crate::browser_storage;
 use crate::content_store::use_content;
@@ -33,16 +32,11 @@ pub fn Announcement() -> impl IntoView {
     };
     let announcement = text.clone();
     view! {
-        <Show when=move || !dismissed.get()>
+        {move || (!dismissed.get()).then(|| view! {
             <section class="announcement" aria-label="Announcement">
-                <p>
-                    {
-                        let (href, text) = (register.clone(), announcement.clone());
-                        view! { <A href=href>{text}</A> }
-                    }
-                </p>
+                <p><a href=register.clone()>{announcement.clone()}</a></p>
                 <button type="button" on:click=dismiss.clone()>"Dismiss"</button>
             </section>
-        </Show>
+        })}
     }
 }

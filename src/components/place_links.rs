@@ -2,7 +2,6 @@
 //! the article and the region list lead to each other.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use nato_georgia_content::link_first_mentions;
 
 use crate::content_store::use_content;
@@ -17,7 +16,7 @@ pub fn PlaceLinks(text: String) -> impl IntoView {
         .map(|segment| {
             let piece = segment.text.to_owned();
             match segment.place {
-                Some(slug) => view! { <A href=paths.region(slug) attr:class="place-link">{piece}</A> }.into_any(),
+                Some(slug) => view! { <a href=paths.region(slug) class="place-link">{piece}</a> }.into_any(),
                 None => piece.into_any(),
             }
         })

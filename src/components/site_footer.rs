@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use leptos_router::components::A;
 
 use crate::content_store::use_content;
 use crate::paths::SitePaths;
@@ -13,7 +12,7 @@ pub fn SiteFooter() -> impl IntoView {
     let newsletter = expect_context::<SitePaths>().newsletter();
     view! {
         <footer class="site-footer">
-            <p><A href=newsletter>"Subscribe to the newsletter"</A></p>
+            <p><a href=newsletter>"Subscribe to the newsletter"</a></p>
             <p>
                 "Text: NATO, “" {content.title.clone()} "”, updated "
                 <time datetime=content.updated.to_string()>{content.updated.long_form()}</time> "."

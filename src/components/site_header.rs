@@ -2,9 +2,9 @@
 //! page marked `aria-current="page"`.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::account_session::AccountSession;
+use crate::components::nav_link::NavLink;
 use crate::api::ApiConfig;
 use crate::content_store::use_content;
 use crate::paths::SitePaths;
@@ -32,7 +32,7 @@ fn AccountLinks() -> impl IntoView {
                     <span class="account-email">"Signed in as " <strong>{email}</strong></span>
                     <button type="button" class="secondary" on:click=sign_out.clone()>"Sign out"</button>
                 }.into_any(),
-                None => view! { <A href=paths.sign_in()>"Sign in"</A> }.into_any(),
+                None => view! { <a href=paths.sign_in()>"Sign in"</a> }.into_any(),
             }}
             <span role="status" class="account-problem">{move || problem.get()}</span>
         </div>
@@ -48,7 +48,7 @@ pub fn SiteHeader() -> impl IntoView {
         .iter()
         .map(|section| {
             let (href, heading) = (paths.section(&section.slug), section.heading.clone());
-            view! { <li><A href=href>{heading}</A></li> }
+            view! { <li><NavLink href=href>{heading}</NavLink></li> }
         })
         .collect_view();
     view! {
@@ -59,9 +59,9 @@ pub fn SiteHeader() -> impl IntoView {
             </div>
             <nav aria-label="Site">
                 <ul>
-                    <li><A href=paths.home() exact=true>"Overview"</A></li>
+                    <li><NavLink href=paths.home() exact=true>"Overview"</NavLink></li>
                     {section_links}
-                    <li><A href=paths.regions()>"Regions and countries"</A></li>
+                    <li><NavLink href=paths.regions()>"Regions and countries"</NavLink></li>
                 </ul>
             </nav>
         </header>

@@ -1,7 +1,6 @@
 //! `/`: the overview — title, updated date, introduction and a table of contents.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::blocks::Blocks;
 use crate::components::page_meta::PageMeta;
@@ -23,14 +22,14 @@ pub fn HomePage() -> impl IntoView {
                 .iter()
                 .map(|sub| {
                     let (href, heading) = (paths.section_anchor(&section.slug, &sub.id), sub.heading.clone());
-                    view! { <li><A href=href>{heading}</A></li> }
+                    view! { <li><a href=href>{heading}</a></li> }
                 })
                 .collect_view();
             let has_subsections = !section.subsections.is_empty();
             let (href, heading) = (paths.section(&section.slug), section.heading.clone());
             view! {
                 <li>
-                    <A href=href>{heading}</A>
+                    <a href=href>{heading}</a>
                     {has_subsections.then(|| view! { <ul>{subsections}</ul> })}
                 </li>
             }

@@ -1,7 +1,6 @@
 //! Any path the site does not have.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::page_meta::PageMeta;
 use crate::paths::SitePaths;
@@ -14,7 +13,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <article class="not-found">
             <h1 tabindex="-1">"Page not found"</h1>
             <p>"There is no page at this address. Check the address, or start again from the overview."</p>
-            <p><A href=paths.home()>"Go to the overview of Relations with Georgia"</A></p>
+            <p><a href=paths.home()>"Go to the overview of Relations with Georgia"</a></p>
         </article>
     }
 }

@@ -2,7 +2,6 @@
 //! one line, and every passage that names it, with the name marked and a link to the passage.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use nato_georgia_content::region_index::{mention_count_text, RegionEntry};
 use nato_georgia_content::{split_marked, Mention, PassageLocation};
@@ -31,7 +30,7 @@ fn RegionDetail(entry: RegionEntry) -> impl IntoView {
     let place = entry.place.clone();
     let link = |(slug, name): (String, String)| {
         let href = paths.region(&slug);
-        view! { <A href=href>{name}</A> }
+        view! { <a href=href>{name}</a> }
     };
     let parent = entry.parent.clone().map(|parent| {
         view! { <dt>"Region of"</dt><dd>{link(parent)}</dd> }
@@ -49,7 +48,7 @@ fn RegionDetail(entry: RegionEntry) -> impl IntoView {
     view! {
         <PageMeta heading=place.name.clone() description=place.description.clone() />
         <article class="region">
-            <p class="eyebrow"><A href=paths.regions()>"Regions and countries"</A></p>
+            <p class="eyebrow"><a href=paths.regions()>"Regions and countries"</a></p>
             <h1 tabindex="-1">{place.name.clone()}</h1>
             <dl class="region-facts">
                 <dt>"Kind"</dt><dd>{entry.kind_name.clone()}</dd>
@@ -89,7 +88,7 @@ fn Passage(mention: Mention, paths: SitePaths) -> impl IntoView {
     view! {
         <li>
             <p>{text}</p>
-            <p class="passage-link"><A href=href>"Read it in context: " {where_}</A></p>
+            <p class="passage-link"><a href=href>"Read it in context: " {where_}</a></p>
         </li>
     }
 }

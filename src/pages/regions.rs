@@ -4,7 +4,6 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use nato_georgia_content::region_index::{
@@ -77,6 +76,8 @@ pub fn RegionsPage() -> impl IntoView {
     let selected = Memo::new(move |_| {
         selected_index.select(&query.read()).into_iter().cloned().collect::<Vec<RegionEntry>>()
     });
+
+    let no_match = Memo::new(move |_| selected.read().is_empty());
 
     let clear = move || {
         change(
@@ -170,12 +171,12 @@ pub fn RegionsPage() -> impl IntoView {
                 </div>
             </div>
             <p class="match-count" role="status" aria-live="polite">{move || match_count_text(selected.read().len())}</p>
-            <Show when=move || selected.read().is_empty()>
+            {move || no_match.get().then(|| view! {
                 <div class="no-match">
                     <p>"No region matches this filter. Check the spelling, or clear the filter to see every place."</p>
                     <button type="button" on:click=move |_| clear()>"Clear filter"</button>
                 </div>
-            </Show>
+            })}
             <ul class="region-list">{list}</ul>
         </article>
     }
@@ -186,7 +187,7 @@ fn RegionListItem(entry: RegionEntry, paths: SitePaths) -> impl IntoView {
     let name = entry.place.name.clone();
     view! {
         <li>
-            <A href=paths.region(&entry.place.slug) attr:class="region-name">{name}</A>
+            <a href=paths.region(&entry.place.slug) class="region-name">{name}</a>
             <span class="region-kind">{entry.kind_name.clone()}</span>
             {entry.parent.map(|(_, parent)| view! { <span class="region-parent">"Region of " {parent}</span> })}
             <span class="region-mentions">{mention_count_text(entry.mentions.len())}</span>

@@ -2,7 +2,6 @@
 //! before and after it. Subsection headings and paragraphs carry stable ids for `#anchors`.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use nato_georgia_content::Section;
 
@@ -59,10 +58,10 @@ fn SectionArticle(section: Section) -> impl IntoView {
         </article>
         <nav class="pager" aria-label="Previous and next sections">
             {previous.map(|(href, heading)| view! {
-                <A href=href attr:rel="prev"><span class="pager-label">"Previous: "</span>{heading}</A>
+                <a href=href rel="prev"><span class="pager-label">"Previous: "</span>{heading}</a>
             })}
             {next.map(|(href, heading)| view! {
-                <A href=href attr:rel="next"><span class="pager-label">"Next: "</span>{heading}</A>
+                <a href=href rel="next"><span class="pager-label">"Next: "</span>{heading}</a>
             })}
         </nav>
     }

@@ -51,6 +51,9 @@ test("the current page is marked in the site navigation", async ({ page }) => {
   await expect(nav.getByRole("link", { name: "Wider cooperation" })).toHaveAttribute("aria-current", "page");
   await expect(nav.getByRole("link", { name: "Overview" })).not.toHaveAttribute("aria-current");
   await expect(nav.locator("[aria-current=page]")).toHaveCount(1);
+  await page.goto("/regions/abkhazia");
+  await expect(nav.getByRole("link", { name: "Regions and countries" })).toHaveAttribute("aria-current", "page");
+  await expect(nav.locator("[aria-current=page]")).toHaveCount(1);
 });
 
 test("'Skip to content' is the first stop of the keyboard and moves to the main content", async ({ page }) => {

@@ -40,12 +40,14 @@ pub fn ErrorSummary(errors: FormErrors) -> impl IntoView {
             .collect_view();
         (problem, fields)
     };
+    // Kept while there are errors, not rebuilt each time they change (its list updates itself).
+    let shown = Memo::new(move |_| errors.has_any().get());
     view! {
-        <Show when=move || errors.has_any().get()>
+        {move || shown.get().then(|| view! {
             <div id=SUMMARY_ID class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
                 <h2 id="error-summary-title">"There is a problem"</h2>
                 <ul>{items}</ul>
             </div>
-        </Show>
+        })}
     }
 }

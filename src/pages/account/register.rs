@@ -3,7 +3,6 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use nato_georgia_checks::email::validate_email;
 use nato_georgia_checks::password::rule_error;
 use nato_georgia_checks::strength::Strength;
@@ -134,7 +133,7 @@ pub fn RegisterPage() -> impl IntoView {
                 Step::Done => view! {
                     <div class="panel" role="status">
                         <p>"Your email address is confirmed and your account has been created."</p>
-                        <p><A href=sign_in.clone()>"Sign in to download videos"</A></p>
+                        <p><a href=sign_in.clone()>"Sign in to download videos"</a></p>
                     </div>
                 }.into_any(),
             }}

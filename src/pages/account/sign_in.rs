@@ -3,7 +3,6 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use nato_georgia_checks::email::validate_email;
@@ -72,8 +71,8 @@ pub fn SignInPage() -> impl IntoView {
                 <SubmitButton label="Sign in" busy=busy.into() />
             </form>
             <ul class="form-links">
-                <li><A href=paths.forgot_password()>"Forgot your password?"</A></li>
-                <li><A href=paths.register()>"Create an account"</A></li>
+                <li><a href=paths.forgot_password()>"Forgot your password?"</a></li>
+                <li><a href=paths.register()>"Create an account"</a></li>
             </ul>
         </article>
     }
