@@ -2,7 +2,7 @@
 //! when it cannot be loaded.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
 use crate::components::announcement::Announcement;
@@ -73,7 +73,7 @@ fn Site() -> impl IntoView {
         <Announcement />
         <SiteHeader />
         <main id="main" tabindex="-1">
-            <Routes fallback=NotFoundPage>
+            <FlatRoutes fallback=NotFoundPage>
                 <Route path=path!("/") view=HomePage />
                 <Route path=path!("/sections/:slug") view=SectionPage />
                 <Route path=path!("/regions") view=RegionsPage />
@@ -82,7 +82,7 @@ fn Site() -> impl IntoView {
                 <Route path=path!("/account/register") view=RegisterPage />
                 <Route path=path!("/account/sign-in") view=SignInPage />
                 <Route path=path!("/account/forgot-password") view=ForgotPasswordPage />
-            </Routes>
+            </FlatRoutes>
         </main>
         <SiteFooter />
         <FocusOnNavigate />
