@@ -33,6 +33,7 @@ test("links navigate in the app, move focus to the new h1 and keep history", asy
   await page.getByRole("link", { name: "Previous: Support for NATO-led operations" }).click();
   await expect(heading).toHaveText("Support for NATO-led operations");
   await expect(heading).toBeFocused();
+  await expect(page).toHaveTitle("Support for NATO-led operations — Relations with Georgia");
 
   await page.goBack();
   await expect(heading).toHaveText("Wider cooperation");
