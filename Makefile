@@ -11,6 +11,9 @@ SUBPATH_DIST := target/dist-subpath
 # Release builds compile the wasm with a pinned nightly that rebuilds the standard library with the
 # app, choosing its smaller implementations (optimize_for_size), and makes a panic abort at once,
 # without formatting a message: ≈ 27 KB (Brotli) less for every visitor (README "Benchmarks").
+# Every route but / becomes a chunk loaded when visited (`--cfg split`; the post-build hook splits
+# the linked wasm, which needs its relocations: `--emit-relocs`; src/route_chunks.rs). Trunk's
+# own wasm-opt then warns that a "linking section is present": its output is replaced by the split.
 # These rustflags replace .cargo/config.toml's for the wasm target, so they repeat
 # erase_components. trunk runs cargo offline, so the standard library's own crates are fetched
 # first. The prerenderer, run by the post-build hook, is a native build and keeps the default
@@ -19,7 +22,7 @@ SUBPATH_DIST := target/dist-subpath
 export RELEASE_TOOLCHAIN := nightly-2026-05-20
 RELEASE_WASM := RUSTUP_TOOLCHAIN=$(RELEASE_TOOLCHAIN) CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
 	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort"
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort --cfg split -Clink-arg=--emit-relocs"
 
 .PHONY: bench test-budgets serve api api-build dist dist-subpath release-crates test test-native test-wasm test-e2e check-content tools browser
 

@@ -3,6 +3,10 @@
 // - 404.html: the app's shell, for static hosts that serve it for unknown paths; the app renders
 //   those on the client.
 // - release builds only:
+//   - the wasm split into the first view's module and one chunk per other route, when the
+//     Makefile built it for that (scripts/split-wasm.mjs);
+//   - the inline stylesheet and loader minified, and the content JSON written without indentation
+//     (the bundled file stays readable for its editors);
 //   - a Content-Security-Policy <meta> allowing exactly the inline loader and stylesheet (by
 //     their SHA-256 hashes), wasm compilation, and nothing from elsewhere;
 //   - every known route prerendered to <route>/index.html by the `prerender` binary (native,
@@ -15,6 +19,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { transformSync } from "esbuild";
+import { isSplitBuild, splitWasm } from "./split-wasm.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const release = process.env.TRUNK_PROFILE === "release";
@@ -45,7 +50,17 @@ function contentSecurityPolicy(page) {
   ].join("; ");
 }
 
+/** The page with its inline `<style>` and `<script>` bodies minified. */
+function minifyInline(page) {
+  return page
+    .replace(/(<style[^>]*>)([\s\S]*?)(<\/style>)/g, (_, open, css, close) => open + transformSync(css, { loader: "css", minify: true }).code.trim() + close)
+    .replace(/(<script type="module">)([\s\S]*?)(<\/script>)/g, (_, open, js, close) => open + transformSync(js, { minify: true }).code.trim() + close);
+}
+
 if (release) {
+  html = minifyInline(html);
+  const contentPath = join(staging, "content", "georgia.json");
+  writeFileSync(contentPath, JSON.stringify(JSON.parse(readFileSync(contentPath, "utf8"))));
   const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(html)}">`;
   // Right after <meta charset>, before any script (minified HTML has no <head> tag).
   html = html.replace(/<meta charset=[^>]*>/i, (charset) => `${charset}${meta}`);
@@ -55,6 +70,8 @@ if (release) {
 writeFileSync(join(staging, "404.html"), html);
 
 if (release) {
+  if (isSplitBuild()) console.log(`split the wasm: ${splitWasm(staging)} chunks`);
+
   const publicUrl = process.env.TRUNK_PUBLIC_URL || "/";
   // A native build with the default toolchain: the Makefile's nightly settings are for the wasm.
   const nativeEnv = Object.fromEntries(

@@ -7,7 +7,7 @@ use leptos_router::path;
 
 use crate::components::announcement::Announcement;
 use crate::components::content_error::ContentError;
-use crate::components::focus_on_navigate::FocusOnNavigate;
+use crate::components::focus_on_navigate::{FocusOnNavigate, Routing};
 use crate::components::loading::Loading;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
@@ -15,17 +15,16 @@ use crate::components::skip_link::SkipLink;
 use crate::account_session::AccountSession;
 use crate::api::ApiConfig;
 use crate::content_store::{ContentStore, LoadState, RegionIndexSlot};
-use crate::pages::account::forgot_password::ForgotPasswordPage;
-use crate::pages::account::register::RegisterPage;
-use crate::pages::account::sign_in::SignInPage;
-use crate::pages::newsletter::NewsletterPage;
 use crate::return_path::remember_return_path;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::region::RegionPage;
-use crate::pages::regions::RegionsPage;
-use crate::pages::section::SectionPage;
 use crate::paths::SitePaths;
+// The release build reaches these through their chunks (`route_chunks`).
+#[cfg(not(split))]
+use crate::pages::{
+    account::forgot_password::ForgotPasswordPage, account::register::RegisterPage, account::sign_in::SignInPage,
+    newsletter::NewsletterPage, region::RegionPage, regions::RegionsPage, section::SectionPage,
+};
 use crate::prefill::Prefill;
 
 #[component]
@@ -48,9 +47,11 @@ pub fn App(
     let router_base = paths.router_base();
     provide_context(paths);
     let state = content.state();
+    let (routing, set_routing) = signal(false);
+    provide_context(Routing(routing));
 
     view! {
-        <Router base=router_base>
+        <Router base=router_base set_is_routing=set_routing>
             <SkipLink />
             {move || match state.get() {
                 LoadState::Loading => view! { <Loading /> }.into_any(),
@@ -65,6 +66,20 @@ pub fn App(
     }
 }
 
+/// A route's view: the page itself, or in the release build its chunk (`route_chunks`).
+#[cfg(not(split))]
+macro_rules! routed {
+    ($page:ident, $chunk:ident) => {
+        $page
+    };
+}
+#[cfg(split)]
+macro_rules! routed {
+    ($page:ident, $chunk:ident) => {
+        leptos_router::Lazy::<crate::route_chunks::$chunk>::new()
+    };
+}
+
 /// The site once the content is there: header, the routed page, footer.
 #[component]
 fn Site() -> impl IntoView {
@@ -75,13 +90,13 @@ fn Site() -> impl IntoView {
         <main id="main" tabindex="-1">
             <FlatRoutes fallback=NotFoundPage>
                 <Route path=path!("/") view=HomePage />
-                <Route path=path!("/sections/:slug") view=SectionPage />
-                <Route path=path!("/regions") view=RegionsPage />
-                <Route path=path!("/regions/:slug") view=RegionPage />
-                <Route path=path!("/newsletter") view=NewsletterPage />
-                <Route path=path!("/account/register") view=RegisterPage />
-                <Route path=path!("/account/sign-in") view=SignInPage />
-                <Route path=path!("/account/forgot-password") view=ForgotPasswordPage />
+                <Route path=path!("/sections/:slug") view=routed!(SectionPage, SectionRoute) />
+                <Route path=path!("/regions") view=routed!(RegionsPage, RegionsRoute) />
+                <Route path=path!("/regions/:slug") view=routed!(RegionPage, RegionRoute) />
+                <Route path=path!("/newsletter") view=routed!(NewsletterPage, NewsletterRoute) />
+                <Route path=path!("/account/register") view=routed!(RegisterPage, RegisterRoute) />
+                <Route path=path!("/account/sign-in") view=routed!(SignInPage, SignInRoute) />
+                <Route path=path!("/account/forgot-password") view=routed!(ForgotPasswordPage, ForgotPasswordRoute) />
             </FlatRoutes>
         </main>
         <SiteFooter />

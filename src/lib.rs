@@ -15,6 +15,8 @@ pub mod pages;
 pub mod paths;
 pub mod prefill;
 pub mod return_path;
+#[cfg(split)]
+pub mod route_chunks;
 #[cfg(feature = "hydrate")]
 pub mod start;
 pub mod strength_estimator;

@@ -121,7 +121,10 @@ pub fn mount() {
     leptos::task::spawn_local(async move {
         if content.fetch().await {
             next_task().await;
-            leptos::mount::hydrate_body(app(typed_values()));
+            // Asynchronous: a route whose page is a chunk of its own loads it first.
+            if let Some(body) = body() {
+                leptos::mount::hydrate_from_async(body, app(typed_values())).await.forget();
+            }
             mark_hydrated();
         } else {
             clear_body();
