@@ -10,6 +10,7 @@ pub mod loading;
 pub mod nav_link;
 pub mod needs_javascript;
 pub mod page_meta;
+#[cfg(split)]
 pub mod page_not_loaded;
 pub mod passage_target;
 pub mod place_links;
