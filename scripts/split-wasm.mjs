@@ -25,7 +25,7 @@ function run(command, args) {
   if (result.status !== 0) throw new Error(`${command} failed (see above)`);
 }
 
-/** wasm-opt as trunk runs it for `data-wasm-opt="z"`. */
+/** wasm-opt at trunk's `data-wasm-opt="z"` level, told the wasm features rustc's wasm32 target uses. */
 function optimize(input, output) {
   const features = ["bulk-memory", "nontrapping-float-to-int", "sign-ext", "mutable-globals", "reference-types"];
   run("wasm-opt", ["-Oz", ...features.map((feature) => `--enable-${feature}`), input, "-o", output]);

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-
 use crate::browser_storage;
 use crate::content_store::use_content;
 use crate::paths::SitePaths;

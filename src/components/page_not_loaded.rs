@@ -9,9 +9,9 @@ use crate::components::page_meta::PageMeta;
 #[component]
 pub fn PageNotLoaded() -> impl IntoView {
     let location = use_location();
-    let search = location.search.get_untracked();
-    let query_mark = if search.is_empty() || search.starts_with('?') { "" } else { "?" };
-    let here = format!("{}{query_mark}{search}", location.pathname.get_untracked());
+    // The router keeps the query without its "?".
+    let (pathname, search) = (location.pathname.get_untracked(), location.search.get_untracked());
+    let here = if search.is_empty() { pathname } else { format!("{pathname}?{search}") };
     view! {
         <PageMeta heading="This page could not be loaded" description="The page could not be downloaded." />
         <article class="not-loaded">

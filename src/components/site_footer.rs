@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-
 use crate::content_store::use_content;
 use crate::paths::SitePaths;
 
