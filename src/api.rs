@@ -4,6 +4,7 @@
 //! browser's own, and a clear sentence for everything else, so the visitor can retry.
 
 use gloo_net::http::{Request, Response};
+use nato_georgia_checks::wait::too_many_attempts;
 use nato_georgia_checks::FieldError;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -34,10 +35,7 @@ impl ApiError {
         match self {
             ApiError::Network => "The request could not be sent. Check your connection and try again.".into(),
             ApiError::Fields(_) => "Some answers need correcting.".into(),
-            ApiError::RateLimited(Some(seconds)) => {
-                format!("Too many attempts. Wait {seconds} seconds, then try again.")
-            }
-            ApiError::RateLimited(None) => "Too many attempts. Wait a minute, then try again.".into(),
+            ApiError::RateLimited(seconds) => too_many_attempts(seconds.map(u64::from)),
             ApiError::Refused(message) => message.clone(),
             ApiError::Unexpected(status) => format!(
                 "Sorry, there is a problem with the service (error {status}). What you entered is kept: try again in a moment."

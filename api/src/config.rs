@@ -1,6 +1,9 @@
 //! The server's settings, from environment variables with development defaults.
 
 use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::client_ip::TrustedProxies;
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -14,11 +17,46 @@ pub struct Config {
     pub smtp: Option<SmtpConfig>,
     /// `NATO_API_PUBLIC_URL`: the site's address, for links in mail; default `http://127.0.0.1:8080`.
     pub public_url: String,
-    /// `NATO_API_SECURE_COOKIES=1` marks the session cookie Secure (always, when behind https);
-    /// without it, the cookie is Secure when the request came over https (`X-Forwarded-Proto`).
+    /// `NATO_API_SECURE_COOKIES=1` marks the cookies Secure (always, when behind https);
+    /// without it, they are Secure when the request came over https (`X-Forwarded-Proto`).
     pub secure_cookies: bool,
-    /// `NATO_API_IP_LIMIT`: requests per minute per IP on sign-in and code endpoints (default 60).
+    /// `NATO_API_IP_LIMIT`: requests per minute per client address on every endpoint that
+    /// takes an email address (default 60).
     pub ip_limit_per_minute: u32,
+    /// `NATO_API_TRUSTED_PROXIES`: the reverse proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: TrustedProxies,
+    pub connections: ConnectionLimits,
+    pub timeouts: Timeouts,
+    pub hashing: HashingLimits,
+}
+
+/// How many connections are served at once.
+#[derive(Debug, Clone, Copy)]
+pub struct ConnectionLimits {
+    /// `NATO_API_MAX_CONNECTIONS` (default 512; never more than the open-files limit allows).
+    pub total: usize,
+    /// `NATO_API_MAX_CONNECTIONS_PER_IP` (default 32); trusted proxies are exempt.
+    pub per_ip: usize,
+}
+
+/// How long a client may take.
+#[derive(Debug, Clone, Copy)]
+pub struct Timeouts {
+    /// `NATO_API_HEADER_TIMEOUT`: seconds to send the request line and headers (default 10).
+    pub header: Duration,
+    /// `NATO_API_BODY_TIMEOUT`: seconds to send the body (default 10).
+    pub body: Duration,
+    /// `NATO_API_REQUEST_TIMEOUT`: seconds for a whole request, answer included (default 30).
+    pub request: Duration,
+}
+
+/// How many password hashes run at once, and how many may wait.
+#[derive(Debug, Clone, Copy)]
+pub struct HashingLimits {
+    /// `NATO_API_HASH_WORKERS`: default, the number of cores.
+    pub workers: usize,
+    /// `NATO_API_HASH_QUEUE`: default, 8 per worker.
+    pub queue: usize,
 }
 
 /// SMTP delivery: `NATO_API_SMTP_URL` like `smtps://user:password@mail.example.org:465` or
@@ -33,6 +71,29 @@ fn flag(name: &str) -> bool {
     std::env::var(name).is_ok_and(|value| matches!(value.as_str(), "1" | "true" | "yes"))
 }
 
+/// A positive whole number from the environment, or `default` when it is not set.
+fn number(name: &str, default: usize) -> Result<usize, String> {
+    match std::env::var(name) {
+        Ok(value) => match value.trim().parse() {
+            Ok(n) if n > 0 => Ok(n),
+            _ => Err(format!("{name}={value} is not a positive whole number")),
+        },
+        Err(_) => Ok(default),
+    }
+}
+
+fn seconds(name: &str, default: u64) -> Result<Duration, String> {
+    number(name, default as usize).map(|n| Duration::from_secs(n as u64))
+}
+
+impl HashingLimits {
+    /// One worker per core, eight waiting per worker.
+    pub fn from_cores() -> Self {
+        let workers = std::thread::available_parallelism().map_or(1, usize::from);
+        Self { workers, queue: 8 * workers }
+    }
+}
+
 impl Config {
     /// The settings for development and tests: a database at `database`, dev outbox on.
     pub fn development(database: PathBuf) -> Self {
@@ -44,6 +105,14 @@ impl Config {
             public_url: "http://127.0.0.1:8080".into(),
             secure_cookies: false,
             ip_limit_per_minute: 60,
+            trusted_proxies: TrustedProxies::default(),
+            connections: ConnectionLimits { total: 512, per_ip: 32 },
+            timeouts: Timeouts {
+                header: Duration::from_secs(10),
+                body: Duration::from_secs(10),
+                request: Duration::from_secs(30),
+            },
+            hashing: HashingLimits::from_cores(),
         }
     }
 
@@ -69,9 +138,21 @@ impl Config {
         config.development = development;
         config.smtp = smtp;
         config.secure_cookies = flag("NATO_API_SECURE_COOKIES");
-        if let Ok(limit) = std::env::var("NATO_API_IP_LIMIT") {
-            config.ip_limit_per_minute = limit.parse().map_err(|_| format!("NATO_API_IP_LIMIT={limit} is not a number"))?;
+        config.ip_limit_per_minute = number("NATO_API_IP_LIMIT", 60)? as u32;
+        if let Ok(list) = std::env::var("NATO_API_TRUSTED_PROXIES") {
+            config.trusted_proxies = list.parse().map_err(|e| format!("NATO_API_TRUSTED_PROXIES: {e}"))?;
         }
+        config.connections = ConnectionLimits {
+            total: number("NATO_API_MAX_CONNECTIONS", config.connections.total)?,
+            per_ip: number("NATO_API_MAX_CONNECTIONS_PER_IP", config.connections.per_ip)?,
+        };
+        config.timeouts = Timeouts {
+            header: seconds("NATO_API_HEADER_TIMEOUT", 10)?,
+            body: seconds("NATO_API_BODY_TIMEOUT", 10)?,
+            request: seconds("NATO_API_REQUEST_TIMEOUT", 30)?,
+        };
+        let workers = number("NATO_API_HASH_WORKERS", config.hashing.workers)?;
+        config.hashing = HashingLimits { workers, queue: number("NATO_API_HASH_QUEUE", 8 * workers)? };
         Ok(config)
     }
 }

@@ -8,7 +8,9 @@ use rusqlite::Connection;
 
 use crate::error::ApiError;
 
-/// Each migration runs once, in order; `PRAGMA user_version` records how many have run.
+/// Each migration runs once, in order; `PRAGMA user_version` records how many have run. The
+/// third ties account codes to the registration attempt they were sent for, adds the budgets
+/// per address, and lets several newsletter links of one address work until they expire.
 const MIGRATIONS: &[&str] = &[r"
     CREATE TABLE subscriptions (
         email TEXT PRIMARY KEY,
@@ -56,6 +58,48 @@ const MIGRATIONS: &[&str] = &[r"
     ALTER TABLE outbox ADD COLUMN delivered_at INTEGER;
     ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
     UPDATE outbox SET delivered_at = sent_at;
+", r"
+    CREATE TABLE registrations (
+        attempt TEXT PRIMARY KEY,
+        email TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        newsletter INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+    );
+    CREATE INDEX registrations_email ON registrations (email);
+    CREATE TABLE codes_by_attempt (
+        email TEXT NOT NULL,
+        purpose TEXT NOT NULL,
+        attempt TEXT NOT NULL DEFAULT '',
+        code_hash TEXT NOT NULL,
+        sent_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        wrong_tries INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (email, purpose, attempt)
+    );
+    INSERT INTO codes_by_attempt (email, purpose, code_hash, sent_at, expires_at, wrong_tries)
+        SELECT email, purpose, code_hash, sent_at, expires_at, wrong_tries FROM codes;
+    DROP TABLE codes;
+    ALTER TABLE codes_by_attempt RENAME TO codes;
+    CREATE TABLE budgets (
+        name TEXT PRIMARY KEY,
+        expires_at INTEGER NOT NULL,
+        spent INTEGER NOT NULL
+    );
+    CREATE TABLE newsletter_links (
+        token_hash TEXT PRIMARY KEY,
+        email TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+    );
+    CREATE INDEX newsletter_links_email ON newsletter_links (email);
+    INSERT INTO newsletter_links (token_hash, email, created_at, expires_at)
+        SELECT token_hash, email, created_at, CAST(strftime('%s', 'now') AS INTEGER) + 7 * 86400
+        FROM subscriptions WHERE token_hash IS NOT NULL;
+    DROP INDEX subscriptions_token;
+    ALTER TABLE subscriptions DROP COLUMN token_hash;
+    ALTER TABLE subscriptions ADD COLUMN mailed_at INTEGER;
 "];
 
 #[derive(Clone)]

@@ -1,29 +1,151 @@
-//! A JSON body extractor whose rejections are the API's own 400 answers, with a message that
-//! says what is wrong (bad syntax, a wrong content type, a missing field).
+//! The JSON body of a request: read within the body time limit and the size limit, then
+//! turned into the endpoint's request type. A refusal says what is wrong in the API's own
+//! words — which field is missing, has the wrong type, or is not taken — and never repeats
+//! what was sent (serde's messages quote the input).
 
-use axum::extract::rejection::JsonRejection;
+use std::cell::Cell;
+
 use axum::extract::{FromRequest, Request};
-use serde::de::DeserializeOwned;
+use axum::http::{header, StatusCode};
+use serde::de::{self, DeserializeOwned, Visitor};
+use serde_json::Value;
 
 use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Request bodies larger than this are refused (413) as soon as they pass it.
+pub const BODY_LIMIT: usize = 16 * 1024;
 
 pub struct Body<T>(pub T);
 
-impl<S, T> FromRequest<S> for Body<T>
-where
-    T: DeserializeOwned,
-    S: Send + Sync,
-{
+impl<T: DeserializeOwned> FromRequest<AppState> for Body<T> {
     type Rejection = ApiError;
 
-    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(request, state).await {
-            Ok(axum::Json(value)) => Ok(Body(value)),
-            Err(JsonRejection::MissingJsonContentType(_)) => {
-                Err(ApiError::BadRequest("Send the request as JSON (Content-Type: application/json).".into()))
-            }
-            Err(rejection) if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => Err(ApiError::TooLarge),
-            Err(rejection) => Err(ApiError::BadRequest(rejection.body_text())),
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, ApiError> {
+        let is_json = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.split(';').next())
+            .is_some_and(|essence| {
+                let essence = essence.trim().to_ascii_lowercase();
+                essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"))
+            });
+        if !is_json {
+            return Err(ApiError::Status(StatusCode::UNSUPPORTED_MEDIA_TYPE));
         }
+        let reading = axum::body::to_bytes(request.into_body(), BODY_LIMIT);
+        let bytes = match tokio::time::timeout(state.0.config.timeouts.body, reading).await {
+            Err(_) => return Err(ApiError::Status(StatusCode::REQUEST_TIMEOUT)),
+            Ok(Err(_)) => return Err(ApiError::Status(StatusCode::PAYLOAD_TOO_LARGE)),
+            Ok(Ok(bytes)) => bytes,
+        };
+        parse(&bytes).map(Body)
+    }
+}
+
+/// The request type from JSON text, or a 400 that names the problem.
+pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let refuse = |message: String| Err(ApiError::BadRequest(message));
+    let Ok(value) = serde_json::from_slice::<Value>(bytes) else {
+        return refuse("The request body is not valid JSON.".into());
+    };
+    let fields = field_names::<T>();
+    let Value::Object(object) = &value else {
+        return refuse(format!("Send a JSON object with the fields {}.", quoted(fields)));
+    };
+    if object.keys().any(|key| !fields.contains(&key.as_str())) {
+        return refuse(format!("The request has a field this address does not take. It takes {}.", quoted(fields)));
+    }
+    serde_path_to_error::deserialize(value).or_else(|error| {
+        let message = error.inner().to_string();
+        let path = error.path().to_string();
+        // The field is one of ours: a key that is not was refused above.
+        let field = fields.iter().find(|f| **f == path || message == format!("missing field `{f}`"));
+        match (field, message.rsplit_once(", expected ")) {
+            (Some(field), _) if message.starts_with("missing field") => refuse(format!("The field “{field}” is missing.")),
+            (Some(field), Some((_, expected))) if !expected.contains('`') => {
+                refuse(format!("The field “{field}” must be {expected}."))
+            }
+            (Some(field), _) => refuse(format!("The field “{field}” is not valid.")),
+            (None, _) => refuse(format!("Send a JSON object with the fields {}.", quoted(fields))),
+        }
+    })
+}
+
+fn quoted(fields: &[&str]) -> String {
+    let quoted: Vec<String> = fields.iter().map(|f| format!("“{f}”")).collect();
+    match quoted.as_slice() {
+        [] => "none".into(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The field names a struct's `Deserialize` asks for, read by a deserializer that stops as
+/// soon as it is told them.
+fn field_names<T: DeserializeOwned>() -> &'static [&'static str] {
+    struct Introspect<'a>(&'a Cell<&'static [&'static str]>);
+
+    impl<'de> de::Deserializer<'de> for Introspect<'_> {
+        type Error = de::value::Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("not a struct"))
+        }
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            self.0.set(fields);
+            Err(de::Error::custom("fields read"))
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
+            unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+        }
+    }
+
+    let fields = Cell::new(&[][..]);
+    let _ = T::deserialize(Introspect(&fields));
+    fields.get()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+
+    use super::parse;
+    use crate::error::ApiError;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Subscribe {
+        email: String,
+        consent: bool,
+    }
+
+    fn refusal(body: &str) -> String {
+        match parse::<Subscribe>(body.as_bytes()) {
+            Err(ApiError::BadRequest(message)) => message,
+            other => panic!("{body}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn names_the_field_and_never_repeats_the_input() {
+        assert_eq!(refusal("{\"email\": "), "The request body is not valid JSON.");
+        assert_eq!(refusal("[1, 2]"), "Send a JSON object with the fields “email” and “consent”.");
+        assert_eq!(refusal("{\"email\": \"a@b.org\"}"), "The field “consent” is missing.");
+        assert_eq!(refusal("{\"email\": 5, \"consent\": true}"), "The field “email” must be a string.");
+        assert_eq!(refusal("{\"email\": \"a@b.org\", \"consent\": \"<script>\"}"), "The field “consent” must be a boolean.");
+        let unknown = refusal("{\"email\": \"a@b.org\", \"consent\": true, \"<script>alert(1)</script>\": 1}");
+        assert_eq!(unknown, "The request has a field this address does not take. It takes “email” and “consent”.");
+        assert!(parse::<Subscribe>(b"{\"email\": \"a@b.org\", \"consent\": true}").is_ok());
     }
 }

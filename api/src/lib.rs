@@ -1,17 +1,24 @@
 //! The reference API behind the site's forms. It enforces the browser's own checks (the shared
 //! `nato-georgia-checks` crate), keeps its data in SQLite, and sends mail through an outbox.
+//! docs/api.md's "Security" section says what it holds against abuse, and where.
 
+pub mod answers;
+pub mod budgets;
+pub mod client_ip;
 pub mod clock;
 pub mod codes;
 pub mod config;
+pub mod cookies;
 pub mod db;
 pub mod error;
+pub mod hashing;
+pub mod janitor;
 pub mod json;
 pub mod mail;
-pub mod passwords;
 pub mod rate_limit;
 pub mod routes;
 pub mod secrets;
+pub mod server;
 pub mod state;
 
 use std::sync::Arc;
@@ -33,13 +40,22 @@ pub async fn serve(
         Some(smtp) => mail::Delivery::smtp(smtp).map_err(std::io::Error::other)?,
         None => mail::Delivery::Console,
     };
-    let state = AppState::open(config, clock.clone()).map_err(std::io::Error::other)?;
-    let mailer = mail::spawn_delivery(state.0.db.clone(), delivery, clock, std::time::Duration::from_millis(500));
-    let app = routes::router(state);
-    let served = axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await;
-    mailer.abort();
+    let state = AppState::open(config.clone(), clock.clone()).map_err(std::io::Error::other)?;
+    let every_minute = std::time::Duration::from_secs(60);
+    let background = [
+        mail::spawn_delivery(state.0.db.clone(), delivery, clock.clone(), std::time::Duration::from_millis(500), config.development),
+        janitor::spawn(state.0.db.clone(), clock, every_minute),
+    ];
+    let server = server::Server {
+        router: routes::router(state),
+        limits: config.connections,
+        timeouts: config.timeouts,
+        trusted_proxies: config.trusted_proxies,
+    };
+    let served = server.run(listener, shutdown).await;
+    for task in background {
+        task.abort();
+    }
     served
 }
 

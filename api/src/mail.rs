@@ -79,35 +79,48 @@ impl Delivery {
 
 type Pending = (i64, String, String, String);
 
-/// Delivers what is waiting in the outbox; returns how many were sent.
-fn deliver_pending(connection: &Connection, delivery: &Delivery, now: i64) -> Result<usize, ApiError> {
-    let pending: Vec<Pending> = connection
-        .prepare("SELECT id, recipient, subject, body FROM outbox WHERE delivered_at IS NULL AND attempts < 10 ORDER BY id LIMIT 20")?
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
-        .collect::<Result<_, _>>()?;
-    let mut sent = 0;
+/// Delivers what is waiting in the outbox, twenty at a time. The database is not held while a
+/// message is on its way (an SMTP server may be slow), only to read and to mark. Outside
+/// development a delivered message is deleted: its body may hold a code or a link, which the
+/// database otherwise keeps only as hashes.
+async fn deliver_pending(db: &Db, delivery: &Arc<Delivery>, now: i64, keep_delivered: bool) -> Result<(), ApiError> {
+    let pending: Vec<Pending> = db
+        .run(|connection| {
+            Ok(connection
+                .prepare("SELECT id, recipient, subject, body FROM outbox WHERE delivered_at IS NULL AND attempts < 10 ORDER BY id LIMIT 20")?
+                .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
+                .collect::<Result<_, _>>()?)
+        })
+        .await?;
     for (id, to, subject, body) in pending {
-        match delivery.deliver(&to, &subject, &body) {
-            Ok(()) => {
-                connection.execute("UPDATE outbox SET delivered_at = ?2 WHERE id = ?1", params![id, now])?;
-                sent += 1;
-            }
-            Err(reason) => {
-                tracing::warn!(%to, %subject, %reason, "mail not delivered; will try again");
-                connection.execute("UPDATE outbox SET attempts = attempts + 1 WHERE id = ?1", [id])?;
-            }
+        let sending = delivery.clone();
+        let (recipient, title) = (to.clone(), subject.clone());
+        let sent = tokio::task::spawn_blocking(move || sending.deliver(&recipient, &title, &body))
+            .await
+            .map_err(|e| ApiError::Internal(e.to_string()))?;
+        if let Err(reason) = &sent {
+            tracing::warn!(%to, %subject, %reason, "mail not delivered; will try again");
         }
+        db.run(move |connection| {
+            match (sent, keep_delivered) {
+                (Ok(()), true) => connection.execute("UPDATE outbox SET delivered_at = ?2 WHERE id = ?1", params![id, now])?,
+                (Ok(()), false) => connection.execute("DELETE FROM outbox WHERE id = ?1", [id])?,
+                (Err(_), _) => connection.execute("UPDATE outbox SET attempts = attempts + 1 WHERE id = ?1", [id])?,
+            };
+            Ok(())
+        })
+        .await?;
     }
-    Ok(sent)
+    Ok(())
 }
 
-/// Runs delivery every `every` until the server stops.
-pub fn spawn_delivery(db: Db, delivery: Delivery, clock: Arc<dyn Clock>, every: Duration) -> tokio::task::JoinHandle<()> {
+/// Runs delivery every `every` until the server stops; `keep_delivered` in development, where
+/// `GET /api/dev/outbox` lists every message.
+pub fn spawn_delivery(db: Db, delivery: Delivery, clock: Arc<dyn Clock>, every: Duration, keep_delivered: bool) -> tokio::task::JoinHandle<()> {
     let delivery = Arc::new(delivery);
     tokio::spawn(async move {
         loop {
-            let (delivery, now) = (delivery.clone(), clock.now());
-            if let Err(error) = db.run(move |connection| deliver_pending(connection, &delivery, now)).await {
+            if let Err(error) = deliver_pending(&db, &delivery, clock.now(), keep_delivered).await {
                 tracing::error!(?error, "mail delivery failed");
             }
             tokio::time::sleep(every).await;

@@ -44,6 +44,11 @@ pub fn hashing_key(connection: &Connection) -> Result<Vec<u8>, ApiError> {
     Ok(connection.query_row("SELECT value FROM secrets WHERE name = 'hash-key'", [], |row| row.get(0))?)
 }
 
+/// Whether two hashes are equal, taking the same time wherever they differ.
+pub fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |diff, (x, y)| diff | (x ^ y)) == 0
+}
+
 /// Keyed hash of the parts, hex.
 pub fn keyed_hash(key: &[u8], parts: &[&str]) -> String {
     let mut hasher = Sha256::new();
@@ -74,5 +79,11 @@ mod tests {
         assert_ne!(a, keyed_hash(b"other", &["a@b", "123456"]));
         assert_ne!(a, keyed_hash(b"k", &["a@b1", "23456"]));
         assert_eq!(a, keyed_hash(b"k", &["a@b", "123456"]));
+    }
+
+    #[test]
+    fn compares_whole_hashes() {
+        assert!(same("abc", "abc"));
+        assert!(!same("abc", "abd") && !same("abc", "ab") && !same("", "a"));
     }
 }

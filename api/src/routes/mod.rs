@@ -1,5 +1,5 @@
-//! The API's routes under `/api`, and what the handlers share: the checks they apply, the
-//! rate limits and the session cookie.
+//! The API's routes under `/api`, and what the handlers share: the checks they apply to
+//! what was sent.
 
 mod accounts;
 mod dev;
@@ -7,10 +7,8 @@ mod newsletter;
 mod password_resets;
 mod sessions;
 
-use std::net::SocketAddr;
-
-use axum::extract::DefaultBodyLimit;
-use axum::http::{header, HeaderMap};
+use axum::extract::MatchedPath;
+use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
 use nato_georgia_checks::email::validate_email;
@@ -18,13 +16,9 @@ use nato_georgia_checks::password::rule_error;
 use nato_georgia_checks::strength::{estimate, user_inputs_from_email};
 use nato_georgia_checks::FieldError;
 
+use crate::answers;
 use crate::error::ApiError;
 use crate::state::AppState;
-
-/// Request bodies larger than this are refused (413) before they are read.
-const BODY_LIMIT: usize = 16 * 1024;
-pub const SESSION_COOKIE: &str = "nato_georgia_session";
-pub const SESSION_SECONDS: i64 = 30 * 24 * 60 * 60;
 
 pub fn router(state: AppState) -> Router {
     let development = state.0.config.development;
@@ -41,19 +35,25 @@ pub fn router(state: AppState) -> Router {
     if development {
         api = api.route("/dev/outbox", get(dev::outbox));
     }
+    let not_allowed = || async { ApiError::Status(StatusCode::METHOD_NOT_ALLOWED) };
     Router::new()
-        .nest("/api", api.fallback(|| async { ApiError::NotFound }))
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .nest("/api", api.method_not_allowed_fallback(not_allowed))
+        .fallback(|| async { ApiError::Status(StatusCode::NOT_FOUND) })
+        .method_not_allowed_fallback(not_allowed)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), answers::every_answer))
         .layer(axum::middleware::from_fn(log_request))
         .with_state(state)
 }
 
-/// One line per request: method, path, status, time. Never bodies or headers.
+/// One line per request: method, route, status, time. Never bodies, headers, or the path as
+/// sent (a confirmation link's token is in it): the route it matched, like
+/// `/api/newsletter/confirmations/{token}`.
 async fn log_request(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
-    let (method, path) = (request.method().clone(), request.uri().path().to_owned());
+    let method = request.method().clone();
+    let route = request.extensions().get::<MatchedPath>().map_or("(no route)", |path| path.as_str()).to_owned();
     let started = std::time::Instant::now();
     let response = next.run(request).await;
-    tracing::info!(%method, %path, status = response.status().as_u16(), elapsed_ms = started.elapsed().as_millis() as u64, "request");
+    tracing::info!(%method, %route, status = response.status().as_u16(), elapsed_ms = started.elapsed().as_millis() as u64, "request");
     response
 }
 
@@ -91,25 +91,4 @@ pub fn fields_ok(results: Vec<Result<(), FieldError>>) -> Result<(), ApiError> {
     } else {
         Err(ApiError::Fields(errors))
     }
-}
-
-pub fn limit_ip(state: &AppState, peer: SocketAddr) -> Result<(), ApiError> {
-    state.0.by_ip.hit(&peer.ip().to_string(), state.now()).map_err(ApiError::TooManyRequests)
-}
-
-pub fn session_token(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .map(|(_, value)| value.to_owned())
-}
-
-/// Whether the session cookie must be Secure: configured so, or the request came over https.
-pub fn is_secure(state: &AppState, headers: &HeaderMap) -> bool {
-    state.0.config.secure_cookies
-        || headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()).is_some_and(|v| v.eq_ignore_ascii_case("https"))
 }

@@ -1,19 +1,23 @@
-//! Resetting a forgotten password with an emailed code. Every answer is the same whether or not
-//! the address has an account; a completed reset ends every session of the account.
+//! Resetting a forgotten password with an emailed code. Every answer, and the work behind it,
+//! is the same whether or not the address has an account: an address without one is mailed
+//! to say so (a person who forgot which address they used learns it; nobody else does). A
+//! completed reset ends every session of the account.
 
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::StatusCode;
+use axum::Json;
 use rusqlite::{params, OptionalExtension};
 use serde::Deserialize;
+use serde_json::json;
 
-use super::{checked_password, code_or_refusal, email_or_refusal, fields_ok, limit_ip};
-use crate::codes::{self, Purpose};
+use super::{checked_password, code_or_refusal, email_or_refusal, fields_ok};
+use crate::budgets::SIGN_IN_FAILURES;
+use crate::client_ip::ClientIp;
+use crate::codes::{self, CodeFor, Purpose};
 use crate::error::ApiError;
 use crate::json::Body;
+use crate::mail;
 use crate::state::AppState;
-use crate::{mail, passwords};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -36,12 +40,16 @@ pub struct Complete {
     password: String,
 }
 
+fn reset_code(email: &str) -> CodeFor<'_> {
+    CodeFor { email, purpose: Purpose::ResetPassword, attempt: "" }
+}
+
 pub async fn request(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    client: ClientIp,
     Body(input): Body<Request>,
-) -> Result<StatusCode, ApiError> {
-    limit_ip(&state, peer)?;
+) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+    state.limit_client(client)?;
     let email = email_or_refusal(&input.email)?;
     let now = state.now();
     state
@@ -49,59 +57,52 @@ pub async fn request(
         .db
         .run(move |connection| {
             let transaction = connection.transaction()?;
-            // A code (and its cooldown) exists for every address asked about, account or not.
-            let code = codes::issue(&transaction, &email, Purpose::ResetPassword, now)?;
-            let has_account: Option<i64> = transaction
-                .query_row("SELECT 1 FROM accounts WHERE email = ?1 AND verified = 1", [&email], |row| row.get(0))
-                .optional()?;
-            if has_account.is_some() {
+            // A code (and its limits) exists for every address asked about, account or not.
+            let code = codes::issue(&transaction, &reset_code(&email), now)?;
+            let has_account = transaction
+                .query_row("SELECT 1 FROM accounts WHERE email = ?1 AND verified = 1", [&email], |_| Ok(()))
+                .optional()?
+                .is_some();
+            if has_account {
                 let body = format!("Your code to reset your password is:\n\n{code}\n\nIt is valid for 15 minutes. If you did not ask for it, ignore this message: your password has not changed.");
                 mail::send(&transaction, &email, "Reset your password", &body, now)?;
+            } else {
+                let body = "Someone asked to reset the password of an account with this email address, but there is no account with it.\n\nIf it was you, you may have created your account with another address, or you can create one with this address.\n\nIf it was not you, ignore this message.";
+                mail::send(&transaction, &email, "No account with this email address", body, now)?;
             }
             transaction.commit()?;
             Ok(())
         })
         .await?;
-    Ok(StatusCode::ACCEPTED)
+    Ok((StatusCode::ACCEPTED, Json(json!({}))))
 }
 
-pub async fn verify(
-    State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    Body(input): Body<Verify>,
-) -> Result<StatusCode, ApiError> {
-    limit_ip(&state, peer)?;
+pub async fn verify(State(state): State<AppState>, client: ClientIp, Body(input): Body<Verify>) -> Result<StatusCode, ApiError> {
+    state.limit_client(client)?;
     let email = email_or_refusal(&input.email)?;
     let code = code_or_refusal(&input.code)?;
     let now = state.now();
-    state.0.db.run(move |connection| codes::check(connection, &email, Purpose::ResetPassword, &code, now, false)).await?;
+    state.0.db.run(move |connection| codes::check(connection, &reset_code(&email), &code, now, false)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
-pub async fn complete(
-    State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    Body(input): Body<Complete>,
-) -> Result<StatusCode, ApiError> {
-    limit_ip(&state, peer)?;
+pub async fn complete(State(state): State<AppState>, client: ClientIp, Body(input): Body<Complete>) -> Result<StatusCode, ApiError> {
+    state.limit_client(client)?;
     let email = email_or_refusal(&input.email)?;
     let code = code_or_refusal(&input.code)?;
     fields_ok(vec![checked_password(&input.password, &email)])?;
     let now = state.now();
-    let check_email = email.clone();
-    state
-        .0
-        .db
-        .run(move |connection| codes::check(connection, &check_email, Purpose::ResetPassword, &code, now, true))
-        .await?;
-    let password_hash = tokio::task::spawn_blocking(move || passwords::hash(&input.password))
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))??;
+    let (check_email, check_code) = (email.clone(), code.clone());
+    // Checked before the expensive hash, and used up only with the change, so a busy server
+    // (503) leaves it for the next try.
+    state.0.db.run(move |connection| codes::check(connection, &reset_code(&check_email), &check_code, now, false)).await?;
+    let password_hash = state.0.hasher.hash(input.password).await?;
     state
         .0
         .db
         .run(move |connection| {
             let transaction = connection.transaction()?;
+            codes::check(&transaction, &reset_code(&email), &code, now, true)?;
             let changed = transaction.execute(
                 "UPDATE accounts SET password_hash = ?2 WHERE email = ?1 AND verified = 1",
                 params![email, password_hash],
@@ -110,6 +111,7 @@ pub async fn complete(
                 return Err(ApiError::field("code", codes::WRONG));
             }
             transaction.execute("DELETE FROM sessions WHERE email = ?1", [&email])?;
+            SIGN_IN_FAILURES.forget(&transaction, &[&email])?;
             mail::send(&transaction, &email, "Your password has been changed", "Your password has been changed, and every device signed in to your account has been signed out.", now)?;
             transaction.commit()?;
             Ok(())

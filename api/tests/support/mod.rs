@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -13,6 +14,15 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
 pub const START: i64 = 1_764_320_000;
+pub const STRONG: &str = "Vq7#t!mZ2@pL9w-Kutaisi";
+pub const STRONGER: &str = "Rioni-River-88!Batumi";
+
+/// A database path in a fresh temporary directory (kept while the guard lives).
+pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("data").join("api.sqlite3");
+    (dir, path)
+}
 
 pub struct Server {
     pub address: std::net::SocketAddr,
@@ -60,10 +70,24 @@ impl Server {
 
     /// The 6-digit code in the latest mail to `to`.
     pub async fn latest_code(&self, to: &str) -> String {
-        let outbox = self.outbox().await;
-        let mail = outbox.iter().rev().find(|m| m["to"] == to).expect("a mail to that address");
-        let body = mail["body"].as_str().unwrap();
-        body.split_whitespace().find(|w| w.len() == 6 && w.bytes().all(|b| b.is_ascii_digit())).expect("a code").to_owned()
+        self.codes(to).await.pop().expect("a code")
+    }
+
+    /// The 6-digit codes mailed to `to`, oldest first.
+    pub async fn codes(&self, to: &str) -> Vec<String> {
+        self.mails(to)
+            .await
+            .iter()
+            .filter_map(|mail| {
+                let body = mail["body"].as_str().unwrap();
+                body.split_whitespace().find(|w| w.len() == 6 && w.bytes().all(|b| b.is_ascii_digit())).map(str::to_owned)
+            })
+            .collect()
+    }
+
+    /// Every mail to `to`, oldest first.
+    pub async fn mails(&self, to: &str) -> Vec<Value> {
+        self.outbox().await.into_iter().filter(|m| m["to"] == to).collect()
     }
 }
 
@@ -104,7 +128,30 @@ pub async fn request(
     body: Option<&str>,
     headers: &[(&str, &str)],
 ) -> Response {
-    let mut stream = TcpStream::connect(address).await.unwrap();
+    request_from(None, address, method, path, body, headers).await
+}
+
+/// Connects from `source` (any 127.x.y.z works on Linux loopback), as a client elsewhere would.
+pub async fn connect_from(source: Option<IpAddr>, address: std::net::SocketAddr) -> TcpStream {
+    match source {
+        None => TcpStream::connect(address).await.unwrap(),
+        Some(source) => {
+            let socket = tokio::net::TcpSocket::new_v4().unwrap();
+            socket.bind(std::net::SocketAddr::new(source, 0)).unwrap();
+            socket.connect(address).await.unwrap()
+        }
+    }
+}
+
+pub async fn request_from(
+    source: Option<IpAddr>,
+    address: std::net::SocketAddr,
+    method: &str,
+    path: &str,
+    body: Option<&str>,
+    headers: &[(&str, &str)],
+) -> Response {
+    let mut stream = connect_from(source, address).await;
     let mut text = format!("{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n");
     for (name, value) in headers {
         text.push_str(&format!("{name}: {value}\r\n"));
@@ -114,7 +161,11 @@ pub async fn request(
     stream.write_all(text.as_bytes()).await.unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).await.unwrap();
-    let raw = String::from_utf8_lossy(&raw).into_owned();
+    parse_response(&raw)
+}
+
+pub fn parse_response(raw: &[u8]) -> Response {
+    let raw = String::from_utf8_lossy(raw).into_owned();
     let (head, rest) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
     let mut lines = head.lines();
     let status = lines.next().unwrap().split_whitespace().nth(1).unwrap().parse().unwrap();
@@ -125,6 +176,60 @@ pub async fn request(
     let chunked = headers.iter().any(|(n, v)| n.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
     let body = if chunked { decode_chunked(rest) } else { rest.to_owned() };
     Response { status, headers, body }
+}
+
+/// One browser: it keeps the cookies the API sets and sends them back, and may connect from
+/// its own address or name one in `X-Forwarded-For` (as a proxy in front would).
+pub struct Browser {
+    address: std::net::SocketAddr,
+    source: Option<IpAddr>,
+    forwarded_for: Option<String>,
+    cookies: std::sync::Mutex<Vec<(String, String)>>,
+}
+
+impl Browser {
+    pub fn new(server: &Server) -> Self {
+        Self { address: server.address, source: None, forwarded_for: None, cookies: Default::default() }
+    }
+
+    /// A browser connecting from `ip`, like `127.0.0.7`.
+    pub fn from_ip(server: &Server, ip: &str) -> Self {
+        Self { source: Some(ip.parse().unwrap()), ..Self::new(server) }
+    }
+
+    /// A browser behind a proxy that sends `X-Forwarded-For: <value>`.
+    pub fn forwarded_for(server: &Server, value: &str) -> Self {
+        Self { forwarded_for: Some(value.to_owned()), ..Self::new(server) }
+    }
+
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.cookies.lock().unwrap().iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
+    }
+
+    pub async fn post(&self, path: &str, json: Value) -> Response {
+        self.send("POST", path, Some(&json.to_string())).await
+    }
+
+    pub async fn send(&self, method: &str, path: &str, body: Option<&str>) -> Response {
+        let cookie = self.cookies.lock().unwrap().iter().map(|(n, v)| format!("{n}={v}")).collect::<Vec<_>>().join("; ");
+        let mut headers = vec![("content-type", "application/json")];
+        if !cookie.is_empty() {
+            headers.push(("cookie", &cookie));
+        }
+        if let Some(forwarded) = &self.forwarded_for {
+            headers.push(("x-forwarded-for", forwarded));
+        }
+        let response = request_from(self.source, self.address, method, path, body, &headers).await;
+        let mut cookies = self.cookies.lock().unwrap();
+        for (_, set) in response.headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case("set-cookie")) {
+            let (name, value) = set.split(';').next().unwrap().split_once('=').unwrap();
+            cookies.retain(|(n, _)| n != name);
+            if !value.is_empty() {
+                cookies.push((name.to_owned(), value.to_owned()));
+            }
+        }
+        response
+    }
 }
 
 /// A minimal SMTP server that accepts every message and keeps its text.

@@ -8,5 +8,6 @@ pub mod email;
 pub mod field_error;
 pub mod password;
 pub mod strength;
+pub mod wait;
 
 pub use field_error::FieldError;
