@@ -24,7 +24,7 @@ RELEASE_WASM := RUSTUP_TOOLCHAIN=$(RELEASE_TOOLCHAIN) CARGO_UNSTABLE_BUILD_STD=s
 	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort --cfg split -Clink-arg=--emit-relocs"
 
-.PHONY: bench test-budgets serve api api-build dist dist-subpath release-crates test test-native test-wasm test-e2e check-content tools browser
+.PHONY: bench bench-api test-budgets serve api api-build dist dist-subpath release-crates test test-native test-wasm test-e2e check-content tools browser
 
 ## serve: the site with live reload on http://127.0.0.1:8080, and the API beside it on :3000
 ## (trunk proxies /api to it); Ctrl-C stops both
@@ -65,9 +65,15 @@ test-wasm: tools browser
 test-e2e: dist dist-subpath api-build browser
 	playwright test --config tests/e2e/playwright.config.js
 
-## bench: Lighthouse, axe and keystroke latency for the release build, against the static floor
-bench: dist browser bench/node_modules/.installed
+## bench: Lighthouse, axe and keystroke latency for the release build, against the static floor;
+## then the API's figures (bench-api)
+bench: dist browser bench/node_modules/.installed bench-api
 	node bench/run.mjs
+
+## bench-api: the API's release build on loopback — known against unknown addresses per endpoint,
+## peak memory under a burst of registrations, how long a half-sent request is held
+bench-api:
+	cargo bench --locked -p nato-georgia-api --bench abuse
 
 test-budgets: dist browser bench/node_modules/.installed
 	node bench/budgets.mjs
