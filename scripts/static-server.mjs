@@ -7,7 +7,7 @@
 //   node scripts/static-server.mjs --root dist --port 4173 [--base /x/] [--api http://127.0.0.1:3000]
 //
 // With --api, requests under /api/ are passed to the API server, as a reverse proxy in front
-// of both would do in production.
+// of both would do in production (adding the client's address to X-Forwarded-For).
 
 import { createReadStream, existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -56,7 +56,11 @@ async function resolveRequest(pathname) {
 
 function proxy(request, response, api) {
   const target = new URL(request.url, api);
-  const upstream = forward(target, { method: request.method, headers: { ...request.headers, host: target.host } }, (answer) => {
+  // As nginx's `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for` does.
+  const seen = request.socket.remoteAddress.replace(/^::ffff:/, "");
+  const forwardedFor = request.headers["x-forwarded-for"] ? `${request.headers["x-forwarded-for"]}, ${seen}` : seen;
+  const headers = { ...request.headers, host: target.host, "x-forwarded-for": forwardedFor };
+  const upstream = forward(target, { method: request.method, headers }, (answer) => {
     response.writeHead(answer.statusCode, answer.headers);
     answer.pipe(response);
   });

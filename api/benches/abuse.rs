@@ -104,7 +104,8 @@ async fn known_addresses(api: &Api, clients: &mut usize) -> Vec<String> {
 async fn timing(api: &Api) {
     let mut clients = 0;
     let known = known_addresses(api, &mut clients).await;
-    let endpoints: [(&str, fn(&str) -> Value); 7] = [
+    type Endpoint = (&'static str, fn(&str) -> Value);
+    let endpoints: [Endpoint; 7] = [
         ("/api/newsletter/subscriptions", |email| json!({ "email": email, "consent": true })),
         ("/api/accounts", |email| json!({ "email": email, "password": STRONGER })),
         ("/api/accounts/verify", |email| json!({ "email": email, "code": "123456" })),

@@ -61,10 +61,19 @@ pub struct HashingLimits {
 
 /// SMTP delivery: `NATO_API_SMTP_URL` like `smtps://user:password@mail.example.org:465` or
 /// `smtp://mail.example.org:587?tls=required`, and `NATO_API_MAIL_FROM`.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct SmtpConfig {
     pub url: String,
     pub from: String,
+}
+
+/// Shows the URL without its credentials, so that printing the settings never prints them.
+impl std::fmt::Debug for SmtpConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (scheme, rest) = self.url.split_once("://").unwrap_or(("", &self.url));
+        let host = rest.rsplit_once('@').map_or(rest, |(_, host)| host);
+        f.debug_struct("SmtpConfig").field("url", &format!("{scheme}://…@{host}")).field("from", &self.from).finish()
+    }
 }
 
 fn flag(name: &str) -> bool {
@@ -154,5 +163,17 @@ impl Config {
         let workers = number("NATO_API_HASH_WORKERS", config.hashing.workers)?;
         config.hashing = HashingLimits { workers, queue: number("NATO_API_HASH_QUEUE", 8 * workers)? };
         Ok(config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SmtpConfig;
+
+    #[test]
+    fn printing_the_smtp_settings_never_prints_the_password() {
+        let smtp = SmtpConfig { url: "smtps://user:s3cret@mail.example.org:465".into(), from: "a@example.org".into() };
+        let shown = format!("{smtp:?}");
+        assert!(!shown.contains("s3cret") && !shown.contains("user") && shown.contains("mail.example.org:465"), "{shown}");
     }
 }

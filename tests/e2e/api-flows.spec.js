@@ -95,6 +95,38 @@ test("forgot password from a page: code, new password, back to that page, and on
   await expect(page.locator(".account-links")).toContainText(`Signed in as ${email}`);
 });
 
+test("a second registration of a pending address cannot take it over: each browser's code confirms only its own", async ({ browser, request }) => {
+  const email = unique("contested");
+  const [owner, other] = [await browser.newContext(), await browser.newContext()];
+  const [ownerPage, otherPage] = [await owner.newPage(), await other.newPage()];
+  for (const page of [ownerPage, otherPage]) {
+    await page.goto("/account/register");
+    await expect(page.locator("body[data-hydrated]")).toBeAttached();
+  }
+  const create = async (page, password) => {
+    await page.getByLabel("Email address").fill(email);
+    await page.getByLabel("Password", { exact: true }).fill(password);
+    await expect(page.locator("meter[data-score]")).toHaveAttribute("data-score", /^[34]$/);
+    await page.getByRole("button", { name: "Create account" }).click();
+  };
+  await create(ownerPage, PASSWORD);
+  await expect(ownerPage.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+  const ownerCode = await latestCode(request, email);
+  // Within the minute, a new code for the address is refused; after it, the other attempt is mailed.
+  await create(otherPage, NEW_PASSWORD);
+  await expect(otherPage.getByRole("alert")).toContainText("Too many attempts");
+  expect((await latestMail(request, email)).subject).toBe("Confirm your email address");
+
+  await ownerPage.getByLabel("Code").fill(ownerCode);
+  await ownerPage.getByRole("button", { name: "Continue" }).click();
+  await expect(ownerPage.getByRole("heading", { level: 1 })).toHaveText("Your account is ready");
+  const signIn = (password) => request.post("/api/sessions", { data: { email, password } });
+  expect((await signIn(PASSWORD)).status()).toBe(200);
+  expect((await signIn(NEW_PASSWORD)).status()).toBe(401);
+  await owner.close();
+  await other.close();
+});
+
 test("the server refuses a guessable password with the same message as the browser", async ({ request }) => {
   const response = await request.post("/api/accounts", { data: { email: unique("weak"), password: "Password123!", newsletter: false } });
   expect(response.status()).toBe(422);

@@ -36,8 +36,9 @@ export default defineConfig({
   ],
   webServer: [
     {
-      // The reference API in development mode, on a fresh database, behind the static server.
-      command: `rm -f target/e2e-api.sqlite3* && NATO_API_DEV=1 NATO_API_ADDRESS=127.0.0.1:${API_PORT} NATO_API_DATABASE=target/e2e-api.sqlite3 NATO_API_PUBLIC_URL=http://127.0.0.1:${ROOT_PORT} NATO_API_IP_LIMIT=100000 target/debug/nato-georgia-api`,
+      // The reference API in development mode, on a fresh database, behind the static server
+      // (a trusted proxy, as in the README's nginx example).
+      command: `rm -f target/e2e-api.sqlite3* && NATO_API_DEV=1 NATO_API_ADDRESS=127.0.0.1:${API_PORT} NATO_API_DATABASE=target/e2e-api.sqlite3 NATO_API_PUBLIC_URL=http://127.0.0.1:${ROOT_PORT} NATO_API_IP_LIMIT=100000 NATO_API_TRUSTED_PROXIES=127.0.0.1 target/debug/nato-georgia-api`,
       cwd: "../..",
       url: `http://127.0.0.1:${API_PORT}/api/dev/outbox`,
       reuseExistingServer: false,

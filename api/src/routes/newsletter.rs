@@ -129,5 +129,5 @@ pub async fn confirm(State(state): State<AppState>, headers: HeaderMap, link_tok
     let page = format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\"><title>Newsletter — Relations with Georgia</title></head><body><main><h1>Newsletter</h1><p>{message}</p><p><a href=\"/\">Go to Relations with Georgia</a></p></main></body></html>"
     );
-    (status, [(header::CONTENT_SECURITY_POLICY, "default-src 'none'; base-uri 'none'; form-action 'none'")], Html(page)).into_response()
+    (status, [(header::CONTENT_SECURITY_POLICY, "default-src 'none'; img-src data:; base-uri 'none'; form-action 'none'")], Html(page)).into_response()
 }
