@@ -1,0 +1,112 @@
+//! The real binary under load it must survive, with its process's own limits:
+//!
+//! - a burst of valid registrations cannot exhaust its memory: 300 at once from 10 client
+//!   addresses keep its peak resident memory under 256 MB. Before, 60 took it to 1 GB (one
+//!   19 MiB Argon2 hash each, all at once). What does not fit in the hashing queue is answered
+//!   503 with `Retry-After`;
+//! - half-sent requests cannot starve it of files: with 256 open files allowed, 300 of them
+//!   held open still leave a real request answered. Before, it timed out and the log said
+//!   "Too many open files".
+
+mod support;
+
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use support::{connect_from, request_from, STRONG};
+use tokio::io::AsyncWriteExt;
+
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Peak resident memory of a process, in MiB (Linux's VmHWM).
+fn peak_mib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find(|line| line.starts_with("VmHWM:")).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse::<u64>().unwrap() / 1024
+}
+
+/// Starts the binary in development mode on a free port, with `settings`, allowed at most
+/// `open_files` files.
+async fn start(dir: &tempfile::TempDir, settings: &[(&str, &str)], open_files: Option<u64>) -> (Running, std::net::SocketAddr) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let address: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_nato-georgia-api"));
+    command
+        .env("NATO_API_DEV", "1")
+        .env("NATO_API_ADDRESS", address.to_string())
+        .env("NATO_API_DATABASE", dir.path().join("api.sqlite3"))
+        .env("RUST_LOG", "warn")
+        .envs(settings.iter().copied())
+        .stdout(Stdio::null());
+    if let Some(files) = open_files {
+        let limit = libc::rlimit { rlim_cur: files, rlim_max: files };
+        // SAFETY: setrlimit is async-signal-safe and only reads the struct it is given.
+        unsafe {
+            command.pre_exec(move || if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) == 0 { Ok(()) } else { Err(std::io::Error::last_os_error()) });
+        }
+    }
+    let server = Running(command.spawn().unwrap());
+    for _ in 0..100 {
+        if tokio::net::TcpStream::connect(address).await.is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    (server, address)
+}
+
+#[tokio::test]
+async fn three_hundred_concurrent_registrations_stay_under_256_mb() {
+    let dir = tempfile::tempdir().unwrap();
+    let (server, address) = start(&dir, &[], None).await;
+    let started = peak_mib(server.0.id());
+
+    let burst = (0..300).map(|i| {
+        tokio::spawn(async move {
+            let source = format!("127.0.6.{}", i % 10 + 1).parse().ok();
+            let body = json!({ "email": format!("reader{i}@example.org"), "password": STRONG }).to_string();
+            let answer = request_from(source, address, "POST", "/api/accounts", Some(&body), &[("content-type", "application/json")]).await;
+            (answer.status, answer.header("retry-after").map(str::to_owned))
+        })
+    });
+    let mut answers = Vec::new();
+    for request in burst.collect::<Vec<_>>() {
+        answers.push(request.await.unwrap());
+    }
+    let peak = peak_mib(server.0.id());
+    let accepted = answers.iter().filter(|(status, _)| *status == 202).count();
+    let busy: Vec<_> = answers.iter().filter(|(status, _)| *status == 503).collect();
+    assert_eq!(accepted + busy.len(), 300, "every answer is 202 or 503: {answers:?}");
+    assert!(accepted > 0);
+    assert!(busy.iter().all(|(_, retry)| retry.is_some()), "a 503 says when to try again");
+    assert!(peak < 256, "peak resident memory {peak} MiB (at start {started} MiB), {accepted} accepted");
+    println!("peak {peak} MiB (at start {started} MiB); {accepted} accepted, {} told to retry", busy.len());
+}
+
+#[tokio::test]
+async fn half_sent_requests_cannot_starve_it_of_open_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_server, address) = start(&dir, &[("NATO_API_HEADER_TIMEOUT", "2")], Some(256)).await;
+    let mut held = Vec::new();
+    for i in 0..300 {
+        let source = format!("127.0.8.{}", i % 10 + 1).parse().ok();
+        let mut stream = connect_from(source, address).await;
+        stream.write_all(b"POST /api/sessions HTTP/1.1\r\nHost: x\r\n").await.unwrap();
+        held.push(stream);
+    }
+    let started = Instant::now();
+    let answer = tokio::time::timeout(Duration::from_secs(15), request_from(None, address, "GET", "/api/session", None, &[]))
+        .await
+        .expect("a real request is answered");
+    assert_eq!(answer.status, 401, "{}", answer.body);
+    println!("answered after {:?} behind 300 half-sent requests", started.elapsed());
+}
