@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
+use crate::account_session::AccountSession;
+use crate::api::ApiConfig;
 use crate::components::announcement::Announcement;
 use crate::components::content_error::ContentError;
 use crate::components::focus_on_navigate::{FocusOnNavigate, Routing};
@@ -12,13 +14,11 @@ use crate::components::loading::Loading;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::skip_link::SkipLink;
-use crate::account_session::AccountSession;
-use crate::api::ApiConfig;
 use crate::content_store::{ContentStore, LoadState, RegionIndexSlot};
-use crate::return_path::remember_return_path;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
 use crate::paths::SitePaths;
+use crate::return_path::remember_return_path;
 // The release build reaches these through their chunks (`route_chunks`).
 #[cfg(not(split))]
 use crate::pages::{

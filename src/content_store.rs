@@ -16,10 +16,17 @@ pub enum LoadError {
     /// The request itself failed: offline, blocked, or the server is down.
     Network(String),
     /// The server answered with an error status.
-    Status { url: String, code: u16, text: String },
+    Status {
+        url: String,
+        code: u16,
+        text: String,
+    },
     /// The server answered with something that is not JSON, typically an HTML fallback page
     /// served for a missing file.
-    NotJson { url: String, content_type: String },
+    NotJson {
+        url: String,
+        content_type: String,
+    },
     Malformed(ParseError),
     Invalid(Vec<Finding>),
 }
@@ -64,16 +71,10 @@ pub fn content_from_json(json: &str) -> Result<Content, LoadError> {
 }
 
 async fn fetch_content(url: &str) -> Result<Content, LoadError> {
-    let response = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|error| LoadError::Network(error.to_string()))?;
+    let response =
+        gloo_net::http::Request::get(url).send().await.map_err(|error| LoadError::Network(error.to_string()))?;
     if !response.ok() {
-        return Err(LoadError::Status {
-            url: url.to_owned(),
-            code: response.status(),
-            text: response.status_text(),
-        });
+        return Err(LoadError::Status { url: url.to_owned(), code: response.status(), text: response.status_text() });
     }
     let content_type = response.headers().get("content-type").unwrap_or_default();
     if !content_type.to_ascii_lowercase().contains("json") {

@@ -12,13 +12,9 @@ use wasm_bindgen::JsCast;
 
 /// The deployment's base path, from `<base href>` (trunk writes the public URL there).
 fn site_paths_from_document() -> SitePaths {
-    let base_uri = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.base_uri().ok().flatten());
-    let pathname = base_uri
-        .and_then(|uri| web_sys::Url::new(&uri).ok())
-        .map(|url| url.pathname())
-        .unwrap_or_default();
+    let base_uri =
+        web_sys::window().and_then(|window| window.document()).and_then(|document| document.base_uri().ok().flatten());
+    let pathname = base_uri.and_then(|uri| web_sys::Url::new(&uri).ok()).map(|url| url.pathname()).unwrap_or_default();
     SitePaths::new(&pathname)
 }
 
@@ -63,11 +59,13 @@ fn typed_values() -> Prefill {
         .and_then(|window| window.document())
         .and_then(|document| document.query_selector_all("input[id]").ok());
     for index in 0..fields.as_ref().map_or(0, |f| f.length()) {
-        let Some(input) = fields.as_ref().and_then(|f| f.item(index)).and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
+        let Some(input) =
+            fields.as_ref().and_then(|f| f.item(index)).and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
         else {
             continue;
         };
-        let value = if input.type_() == "checkbox" { input.checked().then(|| "true".to_owned()) } else { Some(input.value()) };
+        let value =
+            if input.type_() == "checkbox" { input.checked().then(|| "true".to_owned()) } else { Some(input.value()) };
         if let Some(value) = value.filter(|v| !v.is_empty()) {
             values.push((input.id(), value));
         }
@@ -107,9 +105,7 @@ pub fn mount() {
     let paths = site_paths_from_document();
     let api = api_config_from_document();
     let content = ContentStore::new(paths.content_url());
-    let app = move |prefill: Prefill| {
-        move || view! { <App paths=paths.clone() content=content api=api.clone() prefill=prefill.clone() /> }
-    };
+    let app = move |prefill: Prefill| move || view! { <App paths=paths.clone() content=content api=api.clone() prefill=prefill.clone() /> };
     if !is_prerendered() {
         content.load();
         clear_body();

@@ -30,17 +30,17 @@ async fn settle() {
 
 fn js_sys_promise_after_ms(ms: i32) -> js_sys::Promise {
     js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
     })
 }
 
 fn mount(store: ContentStore) -> (web_sys::HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
     let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone(), move || view! { <App paths=SitePaths::new("/") content=store api=ApiConfig { base: "/api".into() } /> });
+    let handle = leptos::mount::mount_to(
+        host.clone(),
+        move || view! { <App paths=SitePaths::new("/") content=store api=ApiConfig { base: "/api".into() } /> },
+    );
     (host, handle)
 }
 

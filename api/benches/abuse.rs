@@ -69,7 +69,16 @@ impl Api {
 
     fn peak_mib(&self) -> u64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
-        status.lines().find(|l| l.starts_with("VmHWM:")).unwrap().split_whitespace().nth(1).unwrap().parse::<u64>().unwrap() / 1024
+        status
+            .lines()
+            .find(|l| l.starts_with("VmHWM:"))
+            .unwrap()
+            .split_whitespace()
+            .nth(1)
+            .unwrap()
+            .parse::<u64>()
+            .unwrap()
+            / 1024
     }
 }
 
@@ -91,10 +100,13 @@ async fn known_addresses(api: &Api, clients: &mut usize) -> Vec<String> {
         let email = format!("known{i}@example.org");
         *clients += 1;
         let from = client(*clients);
-        let created = api.post(from, "/api/accounts", json!({ "email": email, "password": STRONG, "newsletter": true }), None).await;
+        let created = api
+            .post(from, "/api/accounts", json!({ "email": email, "password": STRONG, "newsletter": true }), None)
+            .await;
         let cookie = created.header("set-cookie").unwrap().split(';').next().unwrap().to_owned();
         let code = api.latest_code(&email).await;
-        let verified = api.post(from, "/api/accounts/verify", json!({ "email": email, "code": code }), Some(&cookie)).await;
+        let verified =
+            api.post(from, "/api/accounts/verify", json!({ "email": email, "code": code }), Some(&cookie)).await;
         assert_eq!(verified.status, 204, "{}", verified.body);
         known.push(email);
     }
@@ -156,7 +168,16 @@ async fn burst() {
             tokio::spawn(async move {
                 let from = format!("127.0.6.{}", i % 10 + 1).parse().ok();
                 let body = json!({ "email": format!("burst{i}@example.org"), "password": STRONG }).to_string();
-                request_from(from, address, "POST", "/api/accounts", Some(&body), &[("content-type", "application/json")]).await.status
+                request_from(
+                    from,
+                    address,
+                    "POST",
+                    "/api/accounts",
+                    Some(&body),
+                    &[("content-type", "application/json")],
+                )
+                .await
+                .status
             })
         })
         .collect();
@@ -170,7 +191,11 @@ async fn burst() {
     let busy = statuses.iter().filter(|s| **s == 503).count();
     println!("\n300 concurrent registrations from 10 client addresses (default settings)");
     println!("peak resident memory: {} MiB (at start {started} MiB; limit 256 MiB)", api.peak_mib());
-    println!("answers: {accepted} × 202, {busy} × 503 with Retry-After, {} other; all in {:.2} s", 300 - accepted - busy, took.as_secs_f64());
+    println!(
+        "answers: {accepted} × 202, {busy} × 503 with Retry-After, {} other; all in {:.2} s",
+        300 - accepted - busy,
+        took.as_secs_f64()
+    );
 }
 
 async fn half_sent() {
@@ -196,7 +221,10 @@ async fn main() {
     if std::env::args().any(|arg| arg == "--list") {
         return;
     }
-    println!("API abuse benchmark: release build, loopback, {} cores", std::thread::available_parallelism().map_or(1, usize::from));
+    println!(
+        "API abuse benchmark: release build, loopback, {} cores",
+        std::thread::available_parallelism().map_or(1, usize::from)
+    );
     let api = Api::start(&[("NATO_API_IP_LIMIT", "1000000")]).await;
     timing(&api).await;
     drop(api);

@@ -24,7 +24,8 @@ pub async fn every_answer(State(state): State<AppState>, request: Request, next:
         let status = response.status();
         let retry_after = response.headers().get(header::RETRY_AFTER).cloned();
         let allow = response.headers().get(header::ALLOW).cloned();
-        response = ApiError::Status(if status.is_success() { StatusCode::INTERNAL_SERVER_ERROR } else { status }).into_response();
+        response = ApiError::Status(if status.is_success() { StatusCode::INTERNAL_SERVER_ERROR } else { status })
+            .into_response();
         for (name, value) in [(header::RETRY_AFTER, retry_after), (header::ALLOW, allow)] {
             if let Some(value) = value {
                 response.headers_mut().insert(name, value);

@@ -44,9 +44,13 @@ impl Budget {
     /// `Some(seconds)` until the budget has room again, when it is spent; `None` when it has room.
     pub fn spent(&self, connection: &Connection, scope: &[&str], now: i64) -> Result<Option<i64>, ApiError> {
         let row: Option<(i64, i64)> = connection
-            .query_row("SELECT spent, expires_at FROM budgets WHERE name = ?1", [self.key(scope)], |row| Ok((row.get(0)?, row.get(1)?)))
+            .query_row("SELECT spent, expires_at FROM budgets WHERE name = ?1", [self.key(scope)], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
             .optional()?;
-        Ok(row.filter(|(spent, expires_at)| *spent >= self.max && *expires_at > now).map(|(_, expires_at)| expires_at - now))
+        Ok(row
+            .filter(|(spent, expires_at)| *spent >= self.max && *expires_at > now)
+            .map(|(_, expires_at)| expires_at - now))
     }
 
     /// Spends one; the amount spent in the current window, this one included.

@@ -24,7 +24,9 @@ struct Range {
 impl Range {
     fn contains(&self, ip: IpAddr) -> bool {
         match (self.network, canonical(ip)) {
-            (IpAddr::V4(network), IpAddr::V4(ip)) => prefix_eq(network.to_bits().into(), ip.to_bits().into(), self.prefix, 32),
+            (IpAddr::V4(network), IpAddr::V4(ip)) => {
+                prefix_eq(network.to_bits().into(), ip.to_bits().into(), self.prefix, 32)
+            }
             (IpAddr::V6(network), IpAddr::V6(ip)) => prefix_eq(network.to_bits(), ip.to_bits(), self.prefix, 128),
             _ => false,
         }
@@ -41,11 +43,17 @@ impl FromStr for Range {
 
     fn from_str(text: &str) -> Result<Self, String> {
         let (address, prefix) = text.split_once('/').map_or((text, None), |(a, p)| (a, Some(p)));
-        let network = canonical(address.trim().parse().map_err(|_| format!("{text:?} is not an IP address or CIDR range"))?);
+        let network =
+            canonical(address.trim().parse().map_err(|_| format!("{text:?} is not an IP address or CIDR range"))?);
         let bits = if network.is_ipv4() { 32 } else { 128 };
         let prefix = match prefix {
             None => bits,
-            Some(p) => p.trim().parse().ok().filter(|p| *p <= bits).ok_or_else(|| format!("{text:?} has a prefix length that is not 0 to {bits}"))?,
+            Some(p) => p
+                .trim()
+                .parse()
+                .ok()
+                .filter(|p| *p <= bits)
+                .ok_or_else(|| format!("{text:?} has a prefix length that is not 0 to {bits}"))?,
         };
         Ok(Self { network, prefix })
     }
@@ -60,7 +68,12 @@ impl FromStr for TrustedProxies {
 
     /// A comma-separated list of addresses and CIDR ranges; empty means none.
     fn from_str(list: &str) -> Result<Self, String> {
-        list.split(',').map(str::trim).filter(|item| !item.is_empty()).map(str::parse).collect::<Result<_, _>>().map(Self)
+        list.split(',')
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+            .map(str::parse)
+            .collect::<Result<_, _>>()
+            .map(Self)
     }
 }
 

@@ -136,7 +136,8 @@ impl Config {
             return Err("set NATO_API_SMTP_URL and NATO_API_MAIL_FROM to deliver mail, or NATO_API_DEV=1 for the development outbox".into());
         }
         let mut config = Self::development(
-            std::env::var_os("NATO_API_DATABASE").map_or_else(|| PathBuf::from("data/nato-georgia.sqlite3"), PathBuf::from),
+            std::env::var_os("NATO_API_DATABASE")
+                .map_or_else(|| PathBuf::from("data/nato-georgia.sqlite3"), PathBuf::from),
         );
         if let Ok(address) = std::env::var("NATO_API_ADDRESS") {
             config.address = address;
@@ -174,6 +175,9 @@ mod tests {
     fn printing_the_smtp_settings_never_prints_the_password() {
         let smtp = SmtpConfig { url: "smtps://user:s3cret@mail.example.org:465".into(), from: "a@example.org".into() };
         let shown = format!("{smtp:?}");
-        assert!(!shown.contains("s3cret") && !shown.contains("user") && shown.contains("mail.example.org:465"), "{shown}");
+        assert!(
+            !shown.contains("s3cret") && !shown.contains("user") && shown.contains("mail.example.org:465"),
+            "{shown}"
+        );
     }
 }

@@ -49,7 +49,8 @@ impl Cookie {
 
     fn write(&self, response: &mut Response, value: &str, max_age: i64, state: &AppState, request: &HeaderMap) {
         let secure = if is_secure(state, request) { "; Secure" } else { "" };
-        let text = format!("{}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite={}{secure}", self.name, self.same_site);
+        let text =
+            format!("{}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite={}{secure}", self.name, self.same_site);
         if let Ok(value) = HeaderValue::from_str(&text) {
             response.headers_mut().append(header::SET_COOKIE, value);
         }
@@ -60,5 +61,8 @@ impl Cookie {
 /// client's own `X-Forwarded-Proto` can only add `Secure` to its own cookie.
 fn is_secure(state: &AppState, headers: &HeaderMap) -> bool {
     state.0.config.secure_cookies
-        || headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()).is_some_and(|v| v.eq_ignore_ascii_case("https"))
+        || headers
+            .get("x-forwarded-proto")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.eq_ignore_ascii_case("https"))
 }

@@ -11,7 +11,8 @@ use crate::error::ApiError;
 /// Each migration runs once, in order; `PRAGMA user_version` records how many have run. The
 /// third ties account codes to the registration attempt they were sent for, adds the budgets
 /// per address, and lets several newsletter links of one address work until they expire.
-const MIGRATIONS: &[&str] = &[r"
+const MIGRATIONS: &[&str] = &[
+    r"
     CREATE TABLE subscriptions (
         email TEXT PRIMARY KEY,
         status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed')),
@@ -54,11 +55,13 @@ const MIGRATIONS: &[&str] = &[r"
         name TEXT PRIMARY KEY,
         value BLOB NOT NULL
     );
-", r"
+",
+    r"
     ALTER TABLE outbox ADD COLUMN delivered_at INTEGER;
     ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
     UPDATE outbox SET delivered_at = sent_at;
-", r"
+",
+    r"
     CREATE TABLE registrations (
         attempt TEXT PRIMARY KEY,
         email TEXT NOT NULL,
@@ -100,7 +103,8 @@ const MIGRATIONS: &[&str] = &[r"
     DROP INDEX subscriptions_token;
     ALTER TABLE subscriptions DROP COLUMN token_hash;
     ALTER TABLE subscriptions ADD COLUMN mailed_at INTEGER;
-"];
+",
+];
 
 #[derive(Clone)]
 pub struct Db(Arc<Mutex<Connection>>);
@@ -134,7 +138,8 @@ impl Db {
 }
 
 fn migrate(connection: &mut Connection) -> Result<(), String> {
-    let applied: usize = connection.query_row("PRAGMA user_version", [], |row| row.get(0)).map_err(|e| e.to_string())?;
+    let applied: usize =
+        connection.query_row("PRAGMA user_version", [], |row| row.get(0)).map_err(|e| e.to_string())?;
     for (index, migration) in MIGRATIONS.iter().enumerate().skip(applied) {
         let transaction = connection.transaction().map_err(|e| e.to_string())?;
         transaction.execute_batch(migration).map_err(|e| format!("migration {}: {e}", index + 1))?;

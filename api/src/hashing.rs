@@ -130,7 +130,8 @@ fn hash_with(password: &str, memory: &mut Vec<Block>) -> Result<String, ApiError
     let salt = crate::secrets::random_bytes::<16>()?;
     let salt_string = SaltString::encode_b64(&salt).map_err(|e| internal(&e))?;
     let mut out = [0u8; OUTPUT_LENGTH];
-    run(Algorithm::Argon2id, Version::V0x13, params(), password.as_bytes(), &salt, &mut out, memory).map_err(|e| internal(&e))?;
+    run(Algorithm::Argon2id, Version::V0x13, params(), password.as_bytes(), &salt, &mut out, memory)
+        .map_err(|e| internal(&e))?;
     let phc = PasswordHash {
         algorithm: Algorithm::Argon2id.ident(),
         version: Some(Version::V0x13.into()),
@@ -200,10 +201,12 @@ mod tests {
     #[tokio::test]
     async fn a_full_queue_answers_busy_at_once() {
         let hasher = Hasher::start(HashingLimits { workers: 1, queue: 1 });
-        let jobs: Vec<_> = (0..6).map(|_| {
-            let hasher = hasher.clone();
-            tokio::spawn(async move { hasher.hash("Vq7#t!mZ2@pL9w".into()).await })
-        }).collect();
+        let jobs: Vec<_> = (0..6)
+            .map(|_| {
+                let hasher = hasher.clone();
+                tokio::spawn(async move { hasher.hash("Vq7#t!mZ2@pL9w".into()).await })
+            })
+            .collect();
         let mut busy = 0;
         for job in jobs {
             if let Err(ApiError::Busy(seconds)) = job.await.unwrap() {

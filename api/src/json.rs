@@ -63,7 +63,9 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         // The field is one of ours: a key that is not was refused above.
         let field = fields.iter().find(|f| **f == path || message == format!("missing field `{f}`"));
         match (field, message.rsplit_once(", expected ")) {
-            (Some(field), _) if message.starts_with("missing field") => refuse(format!("The field “{field}” is missing.")),
+            (Some(field), _) if message.starts_with("missing field") => {
+                refuse(format!("The field “{field}” is missing."))
+            }
             (Some(field), Some((_, expected))) if !expected.contains('`') => {
                 refuse(format!("The field “{field}” must be {expected}."))
             }
@@ -143,7 +145,10 @@ mod tests {
         assert_eq!(refusal("[1, 2]"), "Send a JSON object with the fields “email” and “consent”.");
         assert_eq!(refusal("{\"email\": \"a@b.org\"}"), "The field “consent” is missing.");
         assert_eq!(refusal("{\"email\": 5, \"consent\": true}"), "The field “email” must be a string.");
-        assert_eq!(refusal("{\"email\": \"a@b.org\", \"consent\": \"<script>\"}"), "The field “consent” must be a boolean.");
+        assert_eq!(
+            refusal("{\"email\": \"a@b.org\", \"consent\": \"<script>\"}"),
+            "The field “consent” must be a boolean."
+        );
         let unknown = refusal("{\"email\": \"a@b.org\", \"consent\": true, \"<script>alert(1)</script>\": 1}");
         assert_eq!(unknown, "The request has a field this address does not take. It takes “email” and “consent”.");
         assert!(parse::<Subscribe>(b"{\"email\": \"a@b.org\", \"consent\": true}").is_ok());

@@ -43,7 +43,13 @@ pub async fn serve(
     let state = AppState::open(config.clone(), clock.clone()).map_err(std::io::Error::other)?;
     let every_minute = std::time::Duration::from_secs(60);
     let background = [
-        mail::spawn_delivery(state.0.db.clone(), delivery, clock.clone(), std::time::Duration::from_millis(500), config.development),
+        mail::spawn_delivery(
+            state.0.db.clone(),
+            delivery,
+            clock.clone(),
+            std::time::Duration::from_millis(500),
+            config.development,
+        ),
         janitor::spawn(state.0.db.clone(), clock, every_minute),
     ];
     let server = server::Server {

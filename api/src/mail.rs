@@ -48,7 +48,10 @@ pub fn list(connection: &Connection) -> Result<Vec<Mail>, ApiError> {
 pub enum Delivery {
     /// Development: print to the console.
     Console,
-    Smtp { transport: SmtpTransport, from: Mailbox },
+    Smtp {
+        transport: SmtpTransport,
+        from: Mailbox,
+    },
 }
 
 impl Delivery {
@@ -103,7 +106,9 @@ async fn deliver_pending(db: &Db, delivery: &Arc<Delivery>, now: i64, keep_deliv
         }
         db.run(move |connection| {
             match (sent, keep_delivered) {
-                (Ok(()), true) => connection.execute("UPDATE outbox SET delivered_at = ?2 WHERE id = ?1", params![id, now])?,
+                (Ok(()), true) => {
+                    connection.execute("UPDATE outbox SET delivered_at = ?2 WHERE id = ?1", params![id, now])?
+                }
                 (Ok(()), false) => connection.execute("DELETE FROM outbox WHERE id = ?1", [id])?,
                 (Err(_), _) => connection.execute("UPDATE outbox SET attempts = attempts + 1 WHERE id = ?1", [id])?,
             };
@@ -116,7 +121,13 @@ async fn deliver_pending(db: &Db, delivery: &Arc<Delivery>, now: i64, keep_deliv
 
 /// Runs delivery every `every` until the server stops; `keep_delivered` in development, where
 /// `GET /api/dev/outbox` lists every message.
-pub fn spawn_delivery(db: Db, delivery: Delivery, clock: Arc<dyn Clock>, every: Duration, keep_delivered: bool) -> tokio::task::JoinHandle<()> {
+pub fn spawn_delivery(
+    db: Db,
+    delivery: Delivery,
+    clock: Arc<dyn Clock>,
+    every: Duration,
+    keep_delivered: bool,
+) -> tokio::task::JoinHandle<()> {
     let delivery = Arc::new(delivery);
     tokio::spawn(async move {
         loop {

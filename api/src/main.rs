@@ -19,9 +19,7 @@ fn main() -> ExitCode {
 
 async fn serve() -> ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
-        )
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
         .init();
     let config = match nato_georgia_api::config::Config::from_env() {
         Ok(config) => config,

@@ -24,7 +24,8 @@ async fn start(configure: impl FnOnce(&mut Config)) -> (tempfile::TempDir, Serve
 async fn account(server: &Server, browser: &Browser, email: &str, password: &str) {
     let created = browser.post("/api/accounts", json!({ "email": email, "password": password })).await;
     assert_eq!(created.status, 202, "{}", created.body);
-    let verified = browser.post("/api/accounts/verify", json!({ "email": email, "code": server.latest_code(email).await })).await;
+    let verified =
+        browser.post("/api/accounts/verify", json!({ "email": email, "code": server.latest_code(email).await })).await;
     assert_eq!(verified.status, 204, "{}", verified.body);
 }
 
@@ -45,7 +46,12 @@ async fn a_second_registration_never_changes_what_the_first_confirms() {
     let first = a.post("/api/accounts", json!({ "email": "a@example.org", "password": STRONG })).await;
     assert_eq!(first.status, 202);
     let cookie = first.header("set-cookie").unwrap();
-    assert!(cookie.starts_with("nato_georgia_registration=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    assert!(
+        cookie.starts_with("nato_georgia_registration=")
+            && cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
     server.clock.advance(61);
     assert_eq!(b.post("/api/accounts", json!({ "email": "a@example.org", "password": STRONGER })).await.status, 202);
 
@@ -58,13 +64,17 @@ async fn a_second_registration_never_changes_what_the_first_confirms() {
     // Each code confirms only the attempt it was sent for, from the browser that made it.
     assert_eq!(b.post("/api/accounts/verify", json!({ "email": "a@example.org", "code": code_a })).await.status, 422);
     if code_a != code_b {
-        assert_eq!(a.post("/api/accounts/verify", json!({ "email": "a@example.org", "code": code_b })).await.status, 422);
+        assert_eq!(
+            a.post("/api/accounts/verify", json!({ "email": "a@example.org", "code": code_b })).await.status,
+            422
+        );
     }
     let no_cookie = server.post("/api/accounts/verify", json!({ "email": "a@example.org", "code": code_a })).await;
     assert_eq!(no_cookie.status, 422);
     assert_eq!(a.post("/api/accounts/verify", json!({ "email": "a@example.org", "code": code_a })).await.status, 204);
 
-    let sign_in = |password: &str| server.post("/api/sessions", json!({ "email": "a@example.org", "password": password }));
+    let sign_in =
+        |password: &str| server.post("/api/sessions", json!({ "email": "a@example.org", "password": password }));
     assert_eq!(sign_in(STRONG).await.status, 200, "the first attempt's password");
     assert_eq!(sign_in(STRONGER).await.status, 401);
     let late = b.post("/api/accounts/verify", json!({ "email": "a@example.org", "code": code_b })).await;
@@ -84,9 +94,17 @@ async fn asking_again_from_the_same_browser_replaces_its_own_attempt() {
     assert_ne!(browser.cookie("nato_georgia_registration").unwrap(), first_cookie);
     let mails = server.mails("c@example.org").await;
     assert_eq!(mails[1]["subject"], "Confirm your email address", "its own earlier attempt is not someone else's");
-    let verified = browser.post("/api/accounts/verify", json!({ "email": "c@example.org", "code": server.latest_code("c@example.org").await })).await;
+    let verified = browser
+        .post(
+            "/api/accounts/verify",
+            json!({ "email": "c@example.org", "code": server.latest_code("c@example.org").await }),
+        )
+        .await;
     assert_eq!(verified.status, 204);
-    assert!(verified.header("set-cookie").unwrap().starts_with("nato_georgia_registration=;"), "the attempt's cookie is cleared");
+    assert!(
+        verified.header("set-cookie").unwrap().starts_with("nato_georgia_registration=;"),
+        "the attempt's cookie is cleared"
+    );
     server.stop().await;
 }
 
@@ -99,7 +117,8 @@ async fn known_and_unknown_addresses_get_the_same_answers_and_the_same_mail_work
     let confirmed = Browser::new(&server);
     confirmed.post("/api/newsletter/subscriptions", json!({ "email": "known@example.org", "consent": true })).await;
     let link = server.mails("known@example.org").await.last().unwrap()["body"].as_str().unwrap().to_owned();
-    let link = &link[link.find("/api/newsletter/confirmations/").unwrap()..].split_whitespace().next().unwrap().to_owned();
+    let link =
+        &link[link.find("/api/newsletter/confirmations/").unwrap()..].split_whitespace().next().unwrap().to_owned();
     assert_eq!(server.send("GET", link, None, &[]).await.status, 200);
     server.clock.advance(24 * 60 * 60);
 
@@ -114,11 +133,22 @@ async fn known_and_unknown_addresses_get_the_same_answers_and_the_same_mail_work
                 browser.post("/api/sessions", json!({ "email": email, "password": STRONGER })).await,
                 browser.post("/api/password-resets", json!({ "email": email })).await,
                 browser.post("/api/password-resets/verify", json!({ "email": email, "code": "123456" })).await,
-                browser.post("/api/password-resets/complete", json!({ "email": email, "code": "123456", "password": STRONG })).await,
+                browser
+                    .post(
+                        "/api/password-resets/complete",
+                        json!({ "email": email, "code": "123456", "password": STRONG }),
+                    )
+                    .await,
             ];
             let answers: Vec<(u16, String, bool)> = answers
                 .iter()
-                .map(|a| (a.status, a.body.clone(), a.headers.iter().any(|(n, v)| n == "set-cookie" && v.starts_with("nato_georgia_registration="))))
+                .map(|a| {
+                    (
+                        a.status,
+                        a.body.clone(),
+                        a.headers.iter().any(|(n, v)| n == "set-cookie" && v.starts_with("nato_georgia_registration=")),
+                    )
+                })
                 .collect();
             (answers, server.mails(email).await.len())
         }
@@ -140,7 +170,12 @@ async fn a_repeated_subscription_sends_nothing_new_and_the_first_link_keeps_work
     let browser = Browser::new(&server);
     let mut statuses = Vec::new();
     for _ in 0..100 {
-        statuses.push(browser.post("/api/newsletter/subscriptions", json!({ "email": "r@example.org", "consent": true })).await.status);
+        statuses.push(
+            browser
+                .post("/api/newsletter/subscriptions", json!({ "email": "r@example.org", "consent": true }))
+                .await
+                .status,
+        );
     }
     assert_eq!(statuses.iter().filter(|s| **s == 202).count(), 60, "60 a minute from one client");
     assert!(statuses[60..].iter().all(|s| *s == 429));
@@ -148,7 +183,13 @@ async fn a_repeated_subscription_sends_nothing_new_and_the_first_link_keeps_work
 
     // After the cooldown a new link comes, and the first still works.
     server.clock.advance(10 * 60);
-    assert_eq!(browser.post("/api/newsletter/subscriptions", json!({ "email": "r@example.org", "consent": true })).await.status, 202);
+    assert_eq!(
+        browser
+            .post("/api/newsletter/subscriptions", json!({ "email": "r@example.org", "consent": true }))
+            .await
+            .status,
+        202
+    );
     let mails = server.mails("r@example.org").await;
     assert_eq!(mails.len(), 2);
     let first = mails[0]["body"].as_str().unwrap();
@@ -159,7 +200,10 @@ async fn a_repeated_subscription_sends_nothing_new_and_the_first_link_keeps_work
     let other = "s@example.org";
     for i in 0..8 {
         let client = Browser::from_ip(&server, &format!("127.0.1.{}", i + 1));
-        assert_eq!(client.post("/api/newsletter/subscriptions", json!({ "email": other, "consent": true })).await.status, 202);
+        assert_eq!(
+            client.post("/api/newsletter/subscriptions", json!({ "email": other, "consent": true })).await.status,
+            202
+        );
         server.clock.advance(10 * 60);
     }
     assert_eq!(server.mails(other).await.len(), 5);
@@ -172,11 +216,23 @@ async fn wrong_passwords_from_one_client_never_stop_the_owner_from_another() {
     account(&server, &Browser::new(&server), "owner@example.org", STRONG).await;
     let guesser = Browser::from_ip(&server, "127.0.0.2");
     for _ in 0..10 {
-        assert_eq!(guesser.post("/api/sessions", json!({ "email": "owner@example.org", "password": "Wrong-password-1" })).await.status, 401);
+        assert_eq!(
+            guesser
+                .post("/api/sessions", json!({ "email": "owner@example.org", "password": "Wrong-password-1" }))
+                .await
+                .status,
+            401
+        );
     }
-    assert_eq!(guesser.post("/api/sessions", json!({ "email": "owner@example.org", "password": STRONG })).await.status, 429);
+    assert_eq!(
+        guesser.post("/api/sessions", json!({ "email": "owner@example.org", "password": STRONG })).await.status,
+        429
+    );
     let owner = Browser::from_ip(&server, "127.0.0.3");
-    assert_eq!(owner.post("/api/sessions", json!({ "email": "owner@example.org", "password": STRONG })).await.status, 200);
+    assert_eq!(
+        owner.post("/api/sessions", json!({ "email": "owner@example.org", "password": STRONG })).await.status,
+        200
+    );
     server.stop().await;
 }
 
@@ -191,7 +247,10 @@ async fn failures_from_everywhere_close_an_address_except_to_browsers_that_signe
     for client in 0..10 {
         let guesser = Browser::from_ip(&server, &format!("127.0.2.{}", client + 1));
         for _ in 0..10 {
-            assert_eq!(guesser.post("/api/sessions", json!({ "email": email, "password": "Wrong-password-1" })).await.status, 401);
+            assert_eq!(
+                guesser.post("/api/sessions", json!({ "email": email, "password": "Wrong-password-1" })).await.status,
+                401
+            );
         }
     }
     let stranger = Browser::from_ip(&server, "127.0.0.60");
@@ -213,20 +272,35 @@ async fn a_new_code_never_resets_the_wrong_tries_of_the_day() {
         assert_eq!(attacker.post("/api/password-resets", json!({ "email": "victim@example.org" })).await.status, 202);
         let code = server.latest_code("victim@example.org").await;
         for _ in 0..5 {
-            let refused = attacker.post("/api/password-resets/verify", json!({ "email": "victim@example.org", "code": wrong_code(&code) })).await;
+            let refused = attacker
+                .post(
+                    "/api/password-resets/verify",
+                    json!({ "email": "victim@example.org", "code": wrong_code(&code) }),
+                )
+                .await;
             assert_eq!(refused.status, 422);
         }
         server.clock.advance(61);
     }
     attacker.post("/api/password-resets", json!({ "email": "victim@example.org" })).await;
     let code = server.latest_code("victim@example.org").await;
-    let right = attacker.post("/api/password-resets/verify", json!({ "email": "victim@example.org", "code": code })).await;
+    let right =
+        attacker.post("/api/password-resets/verify", json!({ "email": "victim@example.org", "code": code })).await;
     assert_eq!(right.status, 422, "30 wrong codes a day, then none is checked");
-    assert_eq!(right.json()["errors"][0]["message"], "Too many wrong codes for this email address today. Try again tomorrow.");
+    assert_eq!(
+        right.json()["errors"][0]["message"],
+        "Too many wrong codes for this email address today. Try again tomorrow."
+    );
     server.clock.advance(24 * 60 * 60);
     attacker.post("/api/password-resets", json!({ "email": "victim@example.org" })).await;
     let code = server.latest_code("victim@example.org").await;
-    assert_eq!(attacker.post("/api/password-resets/verify", json!({ "email": "victim@example.org", "code": code })).await.status, 204);
+    assert_eq!(
+        attacker
+            .post("/api/password-resets/verify", json!({ "email": "victim@example.org", "code": code }))
+            .await
+            .status,
+        204
+    );
     server.stop().await;
 }
 
@@ -265,7 +339,9 @@ async fn behind_a_trusted_proxy_each_client_has_its_own_budget() {
     let x = Browser::forwarded_for(&server, "203.0.113.99, 198.51.100.1");
     let mut statuses = Vec::new();
     for _ in 0..61 {
-        statuses.push(x.post("/api/accounts/verify", json!({ "email": "nobody@example.org", "code": "123456" })).await.status);
+        statuses.push(
+            x.post("/api/accounts/verify", json!({ "email": "nobody@example.org", "code": "123456" })).await.status,
+        );
     }
     assert_eq!(statuses.last(), Some(&429));
     let y = Browser::forwarded_for(&server, "203.0.113.99, 198.51.100.2");
@@ -279,7 +355,12 @@ async fn a_client_cannot_pose_as_another_with_its_own_header() {
     let mut statuses = Vec::new();
     for i in 0..61 {
         let spoofer = Browser::forwarded_for(&server, &format!("198.51.100.{i}"));
-        statuses.push(spoofer.post("/api/password-resets/verify", json!({ "email": "nobody@example.org", "code": "123456" })).await.status);
+        statuses.push(
+            spoofer
+                .post("/api/password-resets/verify", json!({ "email": "nobody@example.org", "code": "123456" }))
+                .await
+                .status,
+        );
     }
     assert_eq!(statuses.last(), Some(&429), "without a trusted proxy, X-Forwarded-For is not believed");
     server.stop().await;
@@ -366,9 +447,21 @@ async fn every_answer_is_json_with_safe_headers_and_never_echoes_the_input() {
         ("POST", "/api/sessions", Some(format!("{{\"email\": \"{}\"}}", "a".repeat(20_000))), json_type.to_vec(), 413),
         ("POST", "/api/sessions", Some("{}".into()), vec![("content-type", "text/plain")], 415),
         ("GET", "/api/session", None, vec![("x-big", big_header.as_str())], 431),
-        ("POST", "/api/newsletter/subscriptions", Some("{\"email\": \"<script>\", \"consent\": true}".into()), json_type.to_vec(), 422),
+        (
+            "POST",
+            "/api/newsletter/subscriptions",
+            Some("{\"email\": \"<script>\", \"consent\": true}".into()),
+            json_type.to_vec(),
+            422,
+        ),
         ("POST", "/api/newsletter/subscriptions", Some("{\"<script>\": 1}".into()), json_type.to_vec(), 400),
-        ("POST", "/api/newsletter/subscriptions", Some("{\"email\": 5, \"consent\": \"<script>\"}".into()), json_type.to_vec(), 400),
+        (
+            "POST",
+            "/api/newsletter/subscriptions",
+            Some("{\"email\": 5, \"consent\": \"<script>\"}".into()),
+            json_type.to_vec(),
+            400,
+        ),
         ("POST", "/api/newsletter/subscriptions", Some("<script>".into()), json_type.to_vec(), 400),
     ];
     for (method, path, body, headers, status) in cases {
@@ -382,7 +475,8 @@ async fn every_answer_is_json_with_safe_headers_and_never_echoes_the_input() {
         assert!(body["message"].is_string() || body["errors"].is_array(), "{what}: {body}");
         assert!(!answer.body.contains("script"), "{what} echoed the input: {}", answer.body);
     }
-    let accepted = server.post("/api/newsletter/subscriptions", json!({ "email": "a@example.org", "consent": true })).await;
+    let accepted =
+        server.post("/api/newsletter/subscriptions", json!({ "email": "a@example.org", "consent": true })).await;
     assert_eq!((accepted.status, accepted.json()), (202, json!({})));
     assert_eq!(accepted.header("cache-control"), Some("no-store"));
     // A person opening a confirmation link gets a page; everyone else the JSON.

@@ -36,7 +36,11 @@ fn peak_mib(pid: u32) -> u64 {
 
 /// Starts the binary in development mode on a free port, with `settings`, allowed at most
 /// `open_files` files.
-async fn start(dir: &tempfile::TempDir, settings: &[(&str, &str)], open_files: Option<u64>) -> (Running, std::net::SocketAddr) {
+async fn start(
+    dir: &tempfile::TempDir,
+    settings: &[(&str, &str)],
+    open_files: Option<u64>,
+) -> (Running, std::net::SocketAddr) {
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let address: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
     let mut command = Command::new(env!("CARGO_BIN_EXE_nato-georgia-api"));
@@ -51,7 +55,13 @@ async fn start(dir: &tempfile::TempDir, settings: &[(&str, &str)], open_files: O
         let limit = libc::rlimit { rlim_cur: files, rlim_max: files };
         // SAFETY: setrlimit is async-signal-safe and only reads the struct it is given.
         unsafe {
-            command.pre_exec(move || if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) == 0 { Ok(()) } else { Err(std::io::Error::last_os_error()) });
+            command.pre_exec(move || {
+                if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) == 0 {
+                    Ok(())
+                } else {
+                    Err(std::io::Error::last_os_error())
+                }
+            });
         }
     }
     let server = Running(command.spawn().unwrap());
@@ -74,7 +84,15 @@ async fn three_hundred_concurrent_registrations_stay_under_256_mb() {
         tokio::spawn(async move {
             let source = format!("127.0.6.{}", i % 10 + 1).parse().ok();
             let body = json!({ "email": format!("reader{i}@example.org"), "password": STRONG }).to_string();
-            let answer = request_from(source, address, "POST", "/api/accounts", Some(&body), &[("content-type", "application/json")]).await;
+            let answer = request_from(
+                source,
+                address,
+                "POST",
+                "/api/accounts",
+                Some(&body),
+                &[("content-type", "application/json")],
+            )
+            .await;
             (answer.status, answer.header("retry-after").map(str::to_owned))
         })
     });
@@ -104,9 +122,10 @@ async fn half_sent_requests_cannot_starve_it_of_open_files() {
         held.push(stream);
     }
     let started = Instant::now();
-    let answer = tokio::time::timeout(Duration::from_secs(15), request_from(None, address, "GET", "/api/session", None, &[]))
-        .await
-        .expect("a real request is answered");
+    let answer =
+        tokio::time::timeout(Duration::from_secs(15), request_from(None, address, "GET", "/api/session", None, &[]))
+            .await
+            .expect("a real request is answered");
     assert_eq!(answer.status, 401, "{}", answer.body);
     println!("answered after {:?} behind 300 half-sent requests", started.elapsed());
 }

@@ -23,7 +23,10 @@ async fn signing_in_to_an_unknown_address_takes_as_long_as_to_an_account() {
     let owner = Browser::new(&server);
     owner.post("/api/accounts", json!({ "email": "known@example.org", "password": STRONG })).await;
     let code = server.latest_code("known@example.org").await;
-    assert_eq!(owner.post("/api/accounts/verify", json!({ "email": "known@example.org", "code": code })).await.status, 204);
+    assert_eq!(
+        owner.post("/api/accounts/verify", json!({ "email": "known@example.org", "code": code })).await.status,
+        204
+    );
 
     let (mut known, mut unknown) = (Vec::new(), Vec::new());
     for i in 0..9 {

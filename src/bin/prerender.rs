@@ -27,7 +27,8 @@ fn routes(content: &Content) -> Vec<String> {
     routes.extend(content.sections.iter().map(|s| format!("/sections/{}", s.slug)));
     routes.push("/regions".into());
     routes.extend(content.places.iter().map(|p| format!("/regions/{}", p.slug)));
-    routes.extend(["/newsletter", "/account/register", "/account/sign-in", "/account/forgot-password"].map(String::from));
+    routes
+        .extend(["/newsletter", "/account/register", "/account/sign-in", "/account/forgot-password"].map(String::from));
     routes
 }
 

@@ -44,7 +44,8 @@ pub fn CodeStep(
         busy.set(true);
         let (api, email) = (verify_api.clone(), verify_email.clone());
         leptos::task::spawn_local(async move {
-            let result = api.post(verify_path, &FormBody { email, code: Some(normalized.clone()), ..FormBody::default() }).await;
+            let result =
+                api.post(verify_path, &FormBody { email, code: Some(normalized.clone()), ..FormBody::default() }).await;
             busy.set(false);
             match result {
                 Ok(_) => on_verified.run(normalized),

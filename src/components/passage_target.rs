@@ -12,9 +12,8 @@ const HIGHLIGHT_MILLISECONDS: u64 = 2500;
 
 fn show_fragment(hash: &str) {
     let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else { return };
-    let Some(element) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(id))
+    let Some(element) =
+        web_sys::window().and_then(|window| window.document()).and_then(|document| document.get_element_by_id(id))
     else {
         return;
     };

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::account_session::AccountSession;
-use crate::components::nav_link::NavLink;
 use crate::api::ApiConfig;
+use crate::components::nav_link::NavLink;
 use crate::content_store::use_content;
 use crate::paths::SitePaths;
 

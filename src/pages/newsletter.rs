@@ -42,7 +42,12 @@ pub fn NewsletterPage() -> impl IntoView {
         busy.set(true);
         let api = api.clone();
         leptos::task::spawn_local(async move {
-            let result = api.post("/newsletter/subscriptions", &FormBody { email: address.clone(), consent: Some(true), ..FormBody::default() }).await;
+            let result = api
+                .post(
+                    "/newsletter/subscriptions",
+                    &FormBody { email: address.clone(), consent: Some(true), ..FormBody::default() },
+                )
+                .await;
             busy.set(false);
             match result {
                 Ok(_) => subscribed.set(Some(address)),

@@ -6,9 +6,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use nato_georgia_content::region_index::{
-    match_count_text, mention_count_text, RegionEntry, RegionQuery, SortOrder,
-};
+use nato_georgia_content::region_index::{match_count_text, mention_count_text, RegionEntry, RegionQuery, SortOrder};
 use wasm_bindgen::JsCast;
 
 use crate::components::page_meta::PageMeta;
@@ -73,9 +71,8 @@ pub fn RegionsPage() -> impl IntoView {
     let change = move |f: &dyn Fn(&mut RegionQuery), replace: bool| update.with_value(|update| update(f, replace));
 
     let selected_index = index.clone();
-    let selected = Memo::new(move |_| {
-        selected_index.select(&query.read()).into_iter().cloned().collect::<Vec<RegionEntry>>()
-    });
+    let selected =
+        Memo::new(move |_| selected_index.select(&query.read()).into_iter().cloned().collect::<Vec<RegionEntry>>());
 
     let no_match = Memo::new(move |_| selected.read().is_empty());
 

@@ -43,7 +43,8 @@ pub async fn subscribe(
 ) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
     state.limit_client(client)?;
     let email = checked_email(&input.email);
-    let consent = if input.consent { Ok(()) } else { Err(nato_georgia_checks::FieldError::new("consent", CONSENT_MISSING)) };
+    let consent =
+        if input.consent { Ok(()) } else { Err(nato_georgia_checks::FieldError::new("consent", CONSENT_MISSING)) };
     fields_ok(vec![email.clone().map(|_| ()), consent])?;
     let email = email.unwrap_or_default();
     let (now, public_url) = (state.now(), state.0.config.public_url.clone());
@@ -90,8 +91,13 @@ pub async fn subscribe(
 
 /// The link in the mail: confirms the subscription. A browser (asking for HTML) gets a small
 /// page saying so; anything else gets the API's JSON.
-pub async fn confirm(State(state): State<AppState>, headers: HeaderMap, link_token: Result<Path<String>, axum::extract::rejection::PathRejection>) -> Response {
-    let wants_html = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|accept| accept.contains("text/html"));
+pub async fn confirm(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    link_token: Result<Path<String>, axum::extract::rejection::PathRejection>,
+) -> Response {
+    let wants_html =
+        headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|accept| accept.contains("text/html"));
     let confirmed = match link_token {
         Ok(Path(link_token)) => {
             let now = state.now();
@@ -102,7 +108,11 @@ pub async fn confirm(State(state): State<AppState>, headers: HeaderMap, link_tok
                     let transaction = connection.transaction()?;
                     let hash = keyed_hash(&hashing_key(&transaction)?, &["newsletter", &link_token]);
                     let email: Option<String> = transaction
-                        .query_row("SELECT email FROM newsletter_links WHERE token_hash = ?1 AND expires_at > ?2", params![hash, now], |row| row.get(0))
+                        .query_row(
+                            "SELECT email FROM newsletter_links WHERE token_hash = ?1 AND expires_at > ?2",
+                            params![hash, now],
+                            |row| row.get(0),
+                        )
                         .optional()?;
                     if let Some(email) = &email {
                         transaction.execute(
@@ -129,5 +139,10 @@ pub async fn confirm(State(state): State<AppState>, headers: HeaderMap, link_tok
     let page = format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\"><title>Newsletter — Relations with Georgia</title></head><body><main><h1>Newsletter</h1><p>{message}</p><p><a href=\"/\">Go to Relations with Georgia</a></p></main></body></html>"
     );
-    (status, [(header::CONTENT_SECURITY_POLICY, "default-src 'none'; img-src data:; base-uri 'none'; form-action 'none'")], Html(page)).into_response()
+    (
+        status,
+        [(header::CONTENT_SECURITY_POLICY, "default-src 'none'; img-src data:; base-uri 'none'; form-action 'none'")],
+        Html(page),
+    )
+        .into_response()
 }

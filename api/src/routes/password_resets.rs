@@ -77,7 +77,11 @@ pub async fn request(
     Ok((StatusCode::ACCEPTED, Json(json!({}))))
 }
 
-pub async fn verify(State(state): State<AppState>, client: ClientIp, Body(input): Body<Verify>) -> Result<StatusCode, ApiError> {
+pub async fn verify(
+    State(state): State<AppState>,
+    client: ClientIp,
+    Body(input): Body<Verify>,
+) -> Result<StatusCode, ApiError> {
     state.limit_client(client)?;
     let email = email_or_refusal(&input.email)?;
     let code = code_or_refusal(&input.code)?;
@@ -86,7 +90,11 @@ pub async fn verify(State(state): State<AppState>, client: ClientIp, Body(input)
     Ok(StatusCode::NO_CONTENT)
 }
 
-pub async fn complete(State(state): State<AppState>, client: ClientIp, Body(input): Body<Complete>) -> Result<StatusCode, ApiError> {
+pub async fn complete(
+    State(state): State<AppState>,
+    client: ClientIp,
+    Body(input): Body<Complete>,
+) -> Result<StatusCode, ApiError> {
     state.limit_client(client)?;
     let email = email_or_refusal(&input.email)?;
     let code = code_or_refusal(&input.code)?;
@@ -95,7 +103,11 @@ pub async fn complete(State(state): State<AppState>, client: ClientIp, Body(inpu
     let (check_email, check_code) = (email.clone(), code.clone());
     // Checked before the expensive hash, and used up only with the change, so a busy server
     // (503) leaves it for the next try.
-    state.0.db.run(move |connection| codes::check(connection, &reset_code(&check_email), &check_code, now, false)).await?;
+    state
+        .0
+        .db
+        .run(move |connection| codes::check(connection, &reset_code(&check_email), &check_code, now, false))
+        .await?;
     let password_hash = state.0.hasher.hash(input.password).await?;
     state
         .0
@@ -112,7 +124,13 @@ pub async fn complete(State(state): State<AppState>, client: ClientIp, Body(inpu
             }
             transaction.execute("DELETE FROM sessions WHERE email = ?1", [&email])?;
             SIGN_IN_FAILURES.forget(&transaction, &[&email])?;
-            mail::send(&transaction, &email, "Your password has been changed", "Your password has been changed, and every device signed in to your account has been signed out.", now)?;
+            mail::send(
+                &transaction,
+                &email,
+                "Your password has been changed",
+                "Your password has been changed, and every device signed in to your account has been signed out.",
+                now,
+            )?;
             transaction.commit()?;
             Ok(())
         })

@@ -70,7 +70,9 @@ pub async fn sign_in(
                 return Err(ApiError::TooManyRequests(wait as u64));
             }
             Ok(connection
-                .query_row("SELECT password_hash FROM accounts WHERE email = ?1 AND verified = 1", [&lookup], |row| row.get(0))
+                .query_row("SELECT password_hash FROM accounts WHERE email = ?1 AND verified = 1", [&lookup], |row| {
+                    row.get(0)
+                })
                 .optional()?)
         })
         .await?;
@@ -126,7 +128,11 @@ pub async fn current(State(state): State<AppState>, headers: HeaderMap) -> Resul
         .run(move |connection| {
             let hash = keyed_hash(&hashing_key(connection)?, &["session", &session]);
             Ok(connection
-                .query_row("SELECT email FROM sessions WHERE token_hash = ?1 AND expires_at > ?2", params![hash, now], |row| row.get(0))
+                .query_row(
+                    "SELECT email FROM sessions WHERE token_hash = ?1 AND expires_at > ?2",
+                    params![hash, now],
+                    |row| row.get(0),
+                )
                 .optional()?)
         })
         .await?;

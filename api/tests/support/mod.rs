@@ -80,7 +80,9 @@ impl Server {
             .iter()
             .filter_map(|mail| {
                 let body = mail["body"].as_str().unwrap();
-                body.split_whitespace().find(|w| w.len() == 6 && w.bytes().all(|b| b.is_ascii_digit())).map(str::to_owned)
+                body.split_whitespace()
+                    .find(|w| w.len() == 6 && w.bytes().all(|b| b.is_ascii_digit()))
+                    .map(str::to_owned)
             })
             .collect()
     }
@@ -211,7 +213,8 @@ impl Browser {
     }
 
     pub async fn send(&self, method: &str, path: &str, body: Option<&str>) -> Response {
-        let cookie = self.cookies.lock().unwrap().iter().map(|(n, v)| format!("{n}={v}")).collect::<Vec<_>>().join("; ");
+        let cookie =
+            self.cookies.lock().unwrap().iter().map(|(n, v)| format!("{n}={v}")).collect::<Vec<_>>().join("; ");
         let mut headers = vec![("content-type", "application/json")];
         if !cookie.is_empty() {
             headers.push(("cookie", &cookie));

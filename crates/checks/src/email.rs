@@ -43,9 +43,29 @@ pub fn validate_email(input: &str) -> Result<String, &'static str> {
 
 /// Domains people often mistype.
 const COMMON_DOMAINS: &[&str] = &[
-    "gmail.com", "googlemail.com", "hotmail.com", "hotmail.co.uk", "hotmail.fr", "outlook.com", "live.com",
-    "msn.com", "yahoo.com", "yahoo.co.uk", "yahoo.fr", "icloud.com", "me.com", "aol.com", "protonmail.com",
-    "proton.me", "gmx.com", "gmx.de", "web.de", "mail.com", "comcast.net", "orange.fr", "btinternet.com",
+    "gmail.com",
+    "googlemail.com",
+    "hotmail.com",
+    "hotmail.co.uk",
+    "hotmail.fr",
+    "outlook.com",
+    "live.com",
+    "msn.com",
+    "yahoo.com",
+    "yahoo.co.uk",
+    "yahoo.fr",
+    "icloud.com",
+    "me.com",
+    "aol.com",
+    "protonmail.com",
+    "proton.me",
+    "gmx.com",
+    "gmx.de",
+    "web.de",
+    "mail.com",
+    "comcast.net",
+    "orange.fr",
+    "btinternet.com",
 ];
 
 /// Edit distance counting a swap of two neighbours as one edit ("gmial" → "gmail").
@@ -99,8 +119,19 @@ mod tests {
     #[test]
     fn refuses_what_html_refuses() {
         for bad in [
-            "name", "name@", "@example.com", "a@@b.com", "a b@c.com", "a@b..com", "a@-b.com", "a@b-.com",
-            "a@.b.com", "a@b.com.", "émile@example.com", "a@exämple.com", "a@b_c.com",
+            "name",
+            "name@",
+            "@example.com",
+            "a@@b.com",
+            "a b@c.com",
+            "a@b..com",
+            "a@-b.com",
+            "a@b-.com",
+            "a@.b.com",
+            "a@b.com.",
+            "émile@example.com",
+            "a@exämple.com",
+            "a@b_c.com",
         ] {
             assert_eq!(validate_email(bad), Err(INVALID), "{bad} should be refused");
         }

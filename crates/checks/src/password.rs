@@ -19,7 +19,8 @@ pub enum Rule {
 }
 
 impl Rule {
-    pub const ALL: [Rule; 6] = [Rule::Length, Rule::NoSpaces, Rule::Uppercase, Rule::Lowercase, Rule::Digit, Rule::Symbol];
+    pub const ALL: [Rule; 6] =
+        [Rule::Length, Rule::NoSpaces, Rule::Uppercase, Rule::Lowercase, Rule::Digit, Rule::Symbol];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -79,7 +80,8 @@ pub fn rule_error(password: &str) -> Option<String> {
     if password.is_empty() {
         return Some(MISSING.to_owned());
     }
-    let unmet: Vec<&str> = checklist(password).iter().filter(|(_, met)| !met).map(|(rule, _)| rule.requirement()).collect();
+    let unmet: Vec<&str> =
+        checklist(password).iter().filter(|(_, met)| !met).map(|(rule, _)| rule.requirement()).collect();
     match unmet.as_slice() {
         [] => None,
         [one] => Some(format!("Password must {one}")),

@@ -109,13 +109,20 @@ mod tests {
 
     #[test]
     fn the_email_gives_the_guesser_its_local_part_and_pieces() {
-        assert_eq!(user_inputs_from_email("Alice.Smith1990@example.com"), ["alice.smith1990", "alice", "smith1990", "smith", "1990"]);
+        assert_eq!(
+            user_inputs_from_email("Alice.Smith1990@example.com"),
+            ["alice.smith1990", "alice", "smith1990", "smith", "1990"]
+        );
         assert!(user_inputs_from_email("").is_empty());
     }
 
     #[test]
     fn a_weak_estimate_is_refused_with_its_reasons() {
-        let weak = Strength { score: 1, warning: Some("This is similar to a commonly used password".into()), suggestions: vec!["Add another word or two.".into()] };
+        let weak = Strength {
+            score: 1,
+            warning: Some("This is similar to a commonly used password".into()),
+            suggestions: vec!["Add another word or two.".into()],
+        };
         assert_eq!(
             weak.weakness_error().unwrap(),
             "Password is too easy to guess. This is similar to a commonly used password. Add another word or two."

@@ -125,6 +125,8 @@ mod tests {
         assert!(read(r#"{"id": "p", "text": "T."}"#).unwrap_err().starts_with("missing field `type`"));
         let error = read(r#"{"type": "paragraph", "id": "p", "text": "T.", "text": "U."}"#).unwrap_err();
         assert!(error.starts_with("duplicate field `text`"), "{error}");
-        assert!(read(r#"{"type": "list", "id": "l", "lead": 3, "items": []}"#).unwrap_err().starts_with("invalid type"));
+        assert!(read(r#"{"type": "list", "id": "l", "lead": 3, "items": []}"#)
+            .unwrap_err()
+            .starts_with("invalid type"));
     }
 }

@@ -39,9 +39,9 @@ impl Report {
 /// A slug or id that is safe in a URL and as an HTML id: lowercase ASCII words joined by `-`.
 fn is_slug(text: &str) -> bool {
     !text.is_empty()
-        && text.split('-').all(|word| {
-            !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && text
+            .split('-')
+            .all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 struct Checker<'a> {
@@ -166,7 +166,8 @@ fn check_places(checker: &mut Checker<'_>, content: &Content) {
     for (i, place) in content.places.iter().enumerate() {
         let where_ = format!("place \"{}\"", place.name);
         if !is_slug(&place.slug) {
-            checker.error(&where_, format!("slug {:?} must be lowercase letters, digits and single hyphens", place.slug));
+            checker
+                .error(&where_, format!("slug {:?} must be lowercase letters, digits and single hyphens", place.slug));
         } else if !slugs.insert(place.slug.as_str()) {
             checker.error(&where_, format!("slug {:?} is used more than once", place.slug));
         }

@@ -109,7 +109,8 @@ mod tests {
         assert!(FoldedText::new("").find_whole_word("Russia").is_empty());
         assert!(FoldedText::new("Russia").find_whole_word("").is_empty());
         let text = "talks (Geneva) and + more, NATO+";
-        let found: Vec<&str> = FoldedText::new(text).find_whole_word("(Geneva)").into_iter().map(|r| &text[r]).collect();
+        let found: Vec<&str> =
+            FoldedText::new(text).find_whole_word("(Geneva)").into_iter().map(|r| &text[r]).collect();
         assert_eq!(found, ["(Geneva)"]);
         assert_eq!(FoldedText::new(text).find_whole_word("+").len(), 1);
     }
@@ -117,7 +118,8 @@ mod tests {
     #[test]
     fn matches_across_accents_and_keeps_original_offsets() {
         let text = "In South Ossétia, and south ossetia.";
-        let found: Vec<&str> = FoldedText::new(text).find_whole_word("South Ossetia").into_iter().map(|r| &text[r]).collect();
+        let found: Vec<&str> =
+            FoldedText::new(text).find_whole_word("South Ossetia").into_iter().map(|r| &text[r]).collect();
         assert_eq!(found, ["South Ossétia", "south ossetia"]);
     }
 }

@@ -17,8 +17,8 @@ mod summary;
 
 pub use check::{check, check_for_errors, Finding, Report};
 pub use date::IsoDate;
-pub use model::{Block, Content, Section, SiteTexts, Subsection, CONTENT_VERSION};
 pub use folding::fold;
+pub use model::{Block, Content, Section, SiteTexts, Subsection, CONTENT_VERSION};
 pub use parse::{parse, ParseError};
 pub use places::{link_first_mentions, split_marked, Mention, PassageLocation, Place, PlaceKind, Segment};
 pub use sentences::{article_lines, differences, sentences, site_lines};

@@ -77,7 +77,11 @@ impl RegionQuery {
             .filter(|kind| index.kinds.iter().any(|known| known.id == *kind))
             .map(str::to_owned)
             .collect();
-        Self { filter: filter.unwrap_or_default().to_owned(), kinds, sort: SortOrder::from_param(sort.unwrap_or_default()) }
+        Self {
+            filter: filter.unwrap_or_default().to_owned(),
+            kinds,
+            sort: SortOrder::from_param(sort.unwrap_or_default()),
+        }
     }
 
     /// The query string for the URL, without defaults: `""` or `?q=oss&sort=mentions`.

@@ -66,9 +66,9 @@ pub fn sentences(text: &str) -> Vec<&str> {
         while next < chars.len() && chars[next].1.is_whitespace() {
             next += 1;
         }
-        let starts_sentence = chars.get(next).is_some_and(|&(_, n)| {
-            n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'')
-        });
+        let starts_sentence = chars
+            .get(next)
+            .is_some_and(|&(_, n)| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\''));
         if next > end && starts_sentence {
             let end_byte = chars.get(end).map_or(text.len(), |&(b, _)| b);
             result.push(text[start..end_byte].trim());
@@ -165,10 +165,7 @@ mod tests {
     fn reports_missing_changed_reordered_and_invented_sentences() {
         assert_eq!(differences(&["A.", "B.", "C."], &["A.", "C."]), [r#"missing: "B.""#]);
         assert_eq!(differences(&["A.", "B."], &["A.", "b."]), [r#"changed: "B." became "b.""#]);
-        assert_eq!(
-            differences(&["A.", "B.", "C."], &["B.", "A.", "C."]),
-            [r#"reordered: "B." comes before "A.""#]
-        );
+        assert_eq!(differences(&["A.", "B.", "C."], &["B.", "A.", "C."]), [r#"reordered: "B." comes before "A.""#]);
         assert_eq!(differences(&["A."], &["A.", "Z."]), [r#"not in the source: "Z.""#]);
     }
 }

@@ -13,7 +13,11 @@ fn leading_sentences<'a>(blocks: impl IntoIterator<Item = &'a Block>, max_chars:
     })?;
     let mut summary = String::new();
     for sentence in sentences(text) {
-        let joined = if summary.is_empty() { sentence.chars().count() } else { summary.chars().count() + 1 + sentence.chars().count() };
+        let joined = if summary.is_empty() {
+            sentence.chars().count()
+        } else {
+            summary.chars().count() + 1 + sentence.chars().count()
+        };
         if !summary.is_empty() && joined > max_chars {
             break;
         }

@@ -39,5 +39,8 @@ fn the_content_describes_the_page_as_published() {
     assert_eq!(content.title, "Relations with Georgia");
     assert_eq!(content.updated.to_string(), "2025-05-09");
     let headings: Vec<&str> = content.sections.iter().map(|s| s.heading.as_str()).collect();
-    assert_eq!(headings, ["Building capabilities and interoperability", "Support for NATO-led operations", "Wider cooperation"]);
+    assert_eq!(
+        headings,
+        ["Building capabilities and interoperability", "Support for NATO-led operations", "Wider cooperation"]
+    );
 }

@@ -18,7 +18,9 @@ fn mention_count(index: &RegionIndex, slug: &str) -> usize {
 fn every_place_the_article_names_is_listed() {
     let index = index();
     let names: Vec<&str> = index.entries.iter().map(|e| e.place.name.as_str()).collect();
-    for expected in ["Georgia", "Abkhazia", "South Ossetia", "Russia", "Caucasus", "Central Asia", "Australia", "Jordan", "Ukraine"] {
+    for expected in
+        ["Georgia", "Abkhazia", "South Ossetia", "Russia", "Caucasus", "Central Asia", "Australia", "Jordan", "Ukraine"]
+    {
         assert!(names.contains(&expected), "{expected} is missing from {names:?}");
     }
 }
@@ -41,7 +43,9 @@ fn a_mention_knows_its_section_and_passage_and_where_the_name_stands() {
     let index = index();
     let jordan = &index.get("jordan").unwrap().mentions[0];
     assert_eq!(jordan.block_id, "enhanced-opportunity-partners");
-    assert!(matches!(&jordan.location, PassageLocation::Section { slug, .. } if slug == "building-capabilities-and-interoperability"));
+    assert!(
+        matches!(&jordan.location, PassageLocation::Section { slug, .. } if slug == "building-capabilities-and-interoperability")
+    );
     assert_eq!(&jordan.text[jordan.ranges[0].clone()], "Jordan");
     let caucasus = &index.get("caucasus").unwrap().mentions[0];
     let names: Vec<&str> = caucasus.ranges.iter().map(|r| &caucasus.text[r.clone()]).collect();

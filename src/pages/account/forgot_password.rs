@@ -58,12 +58,14 @@ pub fn ForgotPasswordPage() -> impl IntoView {
             return;
         }
         let address = validate_email(&email.get_untracked());
-        let checked = errors.check(address.clone().err().map(|m| vec![FieldError::new("email", m)]).unwrap_or_default());
+        let checked =
+            errors.check(address.clone().err().map(|m| vec![FieldError::new("email", m)]).unwrap_or_default());
         let (true, Ok(address)) = (checked, address) else { return };
         busy.set(true);
         let api = send_api.clone();
         leptos::task::spawn_local(async move {
-            let result = api.post("/password-resets", &FormBody { email: address.clone(), ..FormBody::default() }).await;
+            let result =
+                api.post("/password-resets", &FormBody { email: address.clone(), ..FormBody::default() }).await;
             busy.set(false);
             match result {
                 Ok(_) => {
@@ -104,10 +106,13 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                     go_to(Step::Done);
                 }
                 Err(ApiError::Fields(fields)) => errors.show_api_error(ApiError::Fields(
-                    fields.into_iter().map(|error| match error.field.as_str() {
-                        "password" => FieldError::new("new-password", error.message),
-                        _ => error,
-                    }).collect(),
+                    fields
+                        .into_iter()
+                        .map(|error| match error.field.as_str() {
+                            "password" => FieldError::new("new-password", error.message),
+                            _ => error,
+                        })
+                        .collect(),
                 )),
                 Err(error) => errors.show_api_error(error),
             }

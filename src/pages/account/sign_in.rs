@@ -47,7 +47,16 @@ pub fn SignInPage() -> impl IntoView {
         busy.set(true);
         let (api, navigate, back) = (api.clone(), navigate.clone(), return_path(&back_paths));
         leptos::task::spawn_local(async move {
-            let result = api.post("/sessions", &FormBody { email: address.clone(), password: Some(password.get_untracked()), ..FormBody::default() }).await;
+            let result = api
+                .post(
+                    "/sessions",
+                    &FormBody {
+                        email: address.clone(),
+                        password: Some(password.get_untracked()),
+                        ..FormBody::default()
+                    },
+                )
+                .await;
             busy.set(false);
             match result {
                 Ok(_) => {
