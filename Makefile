@@ -24,7 +24,7 @@ RELEASE_WASM := RUSTUP_TOOLCHAIN=$(RELEASE_TOOLCHAIN) CARGO_UNSTABLE_BUILD_STD=s
 	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort --cfg split -Clink-arg=--emit-relocs"
 
-.PHONY: bench bench-api test-budgets serve api api-build dist dist-subpath release-crates test test-native test-wasm test-e2e check-content tools browser
+.PHONY: bench bench-api test-budgets serve api api-build dist dist-subpath release-crates test lint test-native test-wasm test-e2e check-content rust tools browser
 
 ## serve: the site with live reload on http://127.0.0.1:8080, and the API beside it on :3000
 ## (trunk proxies /api to it); Ctrl-C stops both
@@ -52,9 +52,25 @@ dist-subpath: release-crates
 release-crates: tools
 	$(RELEASE_WASM) cargo fetch --locked --target wasm32-unknown-unknown
 
-## test: every test — native unit tests, wasm tests in Chromium, end-to-end tests in Chromium,
-## and the performance and accessibility budgets
-test: tools browser test-native test-wasm test-e2e test-budgets
+## test: every test — formatting and lints first, native unit tests, wasm tests in Chromium,
+## end-to-end tests in Chromium, and the performance and accessibility budgets
+test: lint tools browser test-native test-wasm test-e2e test-budgets
+
+## lint: rustfmt, and clippy with warnings as errors for every crate and feature set that is
+## built — native (the API, the checks with and without the estimate, the content, the
+## prerenderer), the browser app (as developed and as the release build splits it) and the
+## estimator worker. The split build's check has its own target folder: its flags differ.
+CLIPPY := cargo clippy --locked --all-targets
+WASM := --target wasm32-unknown-unknown
+lint: rust
+	cargo fmt --all --check
+	$(CLIPPY) -p nato-georgia-content -p nato-georgia-checks -p nato-georgia-api --features nato-georgia-checks/strength -- -D warnings
+	$(CLIPPY) -p nato-georgia-checks -- -D warnings
+	$(CLIPPY) -p nato-georgia --features ssr -- -D warnings
+	$(CLIPPY) -p nato-georgia --features hydrate $(WASM) -- -D warnings
+	$(CLIPPY) -p nato-georgia-estimator $(WASM) -- -D warnings
+	CARGO_TARGET_DIR=target/clippy-split CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components --cfg split" \
+		$(CLIPPY) -p nato-georgia --features hydrate $(WASM) -- -D warnings
 
 test-native: check-content
 	cargo test --locked -p nato-georgia-content -p nato-georgia-checks -p nato-georgia-api --features nato-georgia-checks/strength
@@ -85,6 +101,9 @@ bench/node_modules/.installed: bench/package-lock.json
 ## check-content: the editors' check of public/content/georgia.json (errors and gaps)
 check-content:
 	cargo run --locked --quiet -p nato-georgia-content --bin check-content -- public/content/georgia.json
+
+rust:
+	scripts/setup.sh rust
 
 tools:
 	scripts/setup.sh tools

@@ -2,7 +2,8 @@
 # Installs what the project needs, from the package registries only, and skips whatever is
 # already there at the pinned version, so that running it again is fast.
 #
-#   scripts/setup.sh tools     wasm32 target, the release builds' nightly (with its std sources),
+#   scripts/setup.sh rust      the wasm32 target, rustfmt and clippy (for `make lint`)
+#   scripts/setup.sh tools     the above, the release builds' nightly (with its std sources),
 #                              trunk, wasm-bindgen-cli, wasm-split-cli, npm packages (wasm-opt,
 #                              Playwright)
 #   scripts/setup.sh browser   Debian's chromium and chromium-driver
@@ -19,11 +20,22 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
-tools() {
+rust() {
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
+  local component
+  for component in rustfmt clippy; do
+    if ! rustup component list --installed | grep -q "^$component"; then
+      say "adding $component"
+      rustup component add "$component"
+    fi
+  done
+}
+
+tools() {
+  rust
   # The Makefile pins the release builds' toolchain and says why.
   local release_toolchain=${RELEASE_TOOLCHAIN:?run this through make, which pins it} sysroot
   sysroot=$(rustup run "$release_toolchain" rustc --print sysroot 2>/dev/null || true)
