@@ -27,11 +27,15 @@ RELEASE_WASM := RUSTUP_TOOLCHAIN=$(RELEASE_TOOLCHAIN) CARGO_UNSTABLE_BUILD_STD=s
 .PHONY: bench bench-api test-budgets serve api api-build dist dist-subpath release-crates test lint test-native test-wasm test-e2e check-content rust tools browser
 
 ## serve: the site with live reload on http://127.0.0.1:8080, and the API beside it on :3000
-## (trunk proxies /api to it); Ctrl-C stops both
+## (trunk proxies /api to it); Ctrl-C stops both, quietly.
+## The development build goes to target/serve: dist/ only ever holds a release build. With a
+## terminal, trunk runs as its own foreground job (`set -m`), so Ctrl-C reaches trunk alone,
+## not make; the API is stopped on the way out, and a Ctrl-C ends with status 0.
 serve: tools api-build
-	trap 'kill 0' EXIT INT TERM; \
-	NATO_API_DEV=1 target/debug/nato-georgia-api & \
-	trunk serve
+	@if [ -t 0 ]; then set -m; fi; \
+	NATO_API_DEV=1 target/debug/nato-georgia-api & api=$$!; \
+	trap 'status=$$?; kill $$api 2>/dev/null; wait $$api 2>/dev/null || true; [ $$status -eq 130 ] && exit 0; exit $$status' EXIT; \
+	trunk serve --dist target/serve
 
 ## api: the reference API alone, in development mode, on http://127.0.0.1:3000
 api: api-build
