@@ -4,10 +4,11 @@
 //! browser's own, and a clear sentence for everything else, so the visitor can retry.
 
 use gloo_net::http::{Request, Response};
+use nato_georgia_checks::requests::ApiRequest;
 use nato_georgia_checks::wait::too_many_attempts;
 use nato_georgia_checks::FieldError;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 /// Where the API lives: `<meta name="api-base">` in index.html, `/api` by default.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,21 +69,6 @@ async fn error_from(response: Response) -> ApiError {
     }
 }
 
-/// What a form sends: the visitor's email and the other fields its endpoint takes (docs/api.md);
-/// the ones left at `None` are not sent. No `Debug`: it may carry the password.
-#[derive(Clone, Default, Serialize)]
-pub struct FormBody {
-    pub email: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub password: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub newsletter: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub consent: Option<bool>,
-}
-
 /// The answer of a request that succeeded, or the error a form shows.
 async fn answer(result: Result<Response, gloo_net::Error>) -> Result<Response, ApiError> {
     let response = result.map_err(|_| ApiError::Network)?;
@@ -98,8 +84,9 @@ impl ApiConfig {
         format!("{}{path}", self.base.trim_end_matches('/'))
     }
 
-    pub async fn post(&self, path: &str, body: &FormBody) -> Result<(), ApiError> {
-        let request = Request::post(&self.url(path)).json(body).map_err(|_| ApiError::Network)?;
+    /// Sends a form's request to its endpoint (`R::PATH`), as JSON.
+    pub async fn send<R: ApiRequest>(&self, request: &R) -> Result<(), ApiError> {
+        let request = Request::post(&self.url(R::PATH)).json(request).map_err(|_| ApiError::Network)?;
         answer(request.send().await).await.map(drop)
     }
 

@@ -11,11 +11,11 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use nato_georgia_checks::requests::{ConfirmAccount, CreateAccount};
 use rusqlite::{params, OptionalExtension};
-use serde::Deserialize;
 use serde_json::json;
 
-use super::{checked_email, checked_password, code_or_refusal, email_or_refusal, fields_ok};
+use super::{checked, code_digits, email_key};
 use crate::client_ip::ClientIp;
 use crate::codes::{self, CodeFor, Purpose};
 use crate::cookies::REGISTRATION;
@@ -24,22 +24,6 @@ use crate::json::Body;
 use crate::mail;
 use crate::secrets::{hashing_key, keyed_hash, token};
 use crate::state::AppState;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Create {
-    email: String,
-    password: String,
-    #[serde(default)]
-    newsletter: bool,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Verify {
-    email: String,
-    code: String,
-}
 
 /// The attempt a registration cookie names, as the database knows it.
 fn attempt_of(key: &[u8], cookie: &str) -> String {
@@ -50,13 +34,11 @@ pub async fn create(
     State(state): State<AppState>,
     client: ClientIp,
     headers: HeaderMap,
-    Body(input): Body<Create>,
+    Body(input): Body<CreateAccount>,
 ) -> Result<Response, ApiError> {
     state.limit_client(client)?;
-    let email = checked_email(&input.email);
-    let password_check = checked_password(&input.password, email.as_deref().unwrap_or(&input.email));
-    fields_ok(vec![email.clone().map(|_| ()), password_check])?;
-    let email = email.unwrap_or_default();
+    checked(&input)?;
+    let email = email_key(&input.email);
     let now = state.now();
     // Refused before the expensive hash when no code can be sent now.
     let early = email.clone();
@@ -112,11 +94,11 @@ pub async fn verify(
     State(state): State<AppState>,
     client: ClientIp,
     headers: HeaderMap,
-    Body(input): Body<Verify>,
+    Body(input): Body<ConfirmAccount>,
 ) -> Result<Response, ApiError> {
     state.limit_client(client)?;
-    let email = email_or_refusal(&input.email)?;
-    let code = code_or_refusal(&input.code)?;
+    checked(&input)?;
+    let (email, code) = (email_key(&input.email), code_digits(&input.code));
     let cookie = REGISTRATION.read(&headers).unwrap_or_default();
     let now = state.now();
     state

@@ -11,10 +11,9 @@ use axum::extract::MatchedPath;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::Router;
-use nato_georgia_checks::email::validate_email;
-use nato_georgia_checks::password::rule_error;
-use nato_georgia_checks::strength::{estimate, user_inputs_from_email};
-use nato_georgia_checks::FieldError;
+use nato_georgia_checks::requests::{
+    ApiRequest, CompleteReset, ConfirmAccount, ConfirmReset, CreateAccount, RequestReset, SignIn, Subscribe,
+};
 
 use crate::answers;
 use crate::error::ApiError;
@@ -23,15 +22,15 @@ use crate::state::AppState;
 pub fn router(state: AppState) -> Router {
     let development = state.0.config.development;
     let mut api = Router::new()
-        .route("/newsletter/subscriptions", post(newsletter::subscribe))
+        .route(Subscribe::PATH, post(newsletter::subscribe))
         .route("/newsletter/confirmations/{token}", get(newsletter::confirm))
-        .route("/accounts", post(accounts::create))
-        .route("/accounts/verify", post(accounts::verify))
-        .route("/sessions", post(sessions::sign_in).delete(sessions::sign_out))
+        .route(CreateAccount::PATH, post(accounts::create))
+        .route(ConfirmAccount::PATH, post(accounts::verify))
+        .route(SignIn::PATH, post(sessions::sign_in).delete(sessions::sign_out))
         .route("/session", get(sessions::current))
-        .route("/password-resets", post(password_resets::request))
-        .route("/password-resets/verify", post(password_resets::verify))
-        .route("/password-resets/complete", post(password_resets::complete));
+        .route(RequestReset::PATH, post(password_resets::request))
+        .route(ConfirmReset::PATH, post(password_resets::verify))
+        .route(CompleteReset::PATH, post(password_resets::complete));
     if development {
         api = api.route("/dev/outbox", get(dev::outbox));
     }
@@ -57,38 +56,23 @@ async fn log_request(request: axum::extract::Request, next: axum::middleware::Ne
     response
 }
 
-/// The address as the account's key: checked by the shared rule, trimmed, lowercased.
-pub fn checked_email(input: &str) -> Result<String, FieldError> {
-    validate_email(input).map(|email| email.to_lowercase()).map_err(|message| FieldError::new("email", message))
-}
-
-/// The address checked, or the 422 that says why not.
-pub fn email_or_refusal(input: &str) -> Result<String, ApiError> {
-    checked_email(input).map_err(|error| ApiError::Fields(vec![error]))
-}
-
-/// The emailed code, checked by the shared rule with spaces and hyphens removed, or the 422.
-pub fn code_or_refusal(input: &str) -> Result<String, ApiError> {
-    nato_georgia_checks::code::normalize_code(input).map_err(|message| ApiError::field("code", message))
-}
-
-/// The password checked by the shared rule and, once it keeps the rule, by its strength.
-pub fn checked_password(password: &str, email: &str) -> Result<(), FieldError> {
-    if let Some(message) = rule_error(password) {
-        return Err(FieldError::new("password", message));
-    }
-    match estimate(password, &user_inputs_from_email(email)).weakness_error() {
-        Some(message) => Err(FieldError::new("password", message)),
-        None => Ok(()),
-    }
-}
-
-/// All field errors at once, or nothing.
-pub fn fields_ok(results: Vec<Result<(), FieldError>>) -> Result<(), ApiError> {
-    let errors: Vec<FieldError> = results.into_iter().filter_map(Result::err).collect();
+/// Runs the request's own checks — the browser's, with the password's strength estimated
+/// here — and refuses it with every problem at once.
+pub fn checked<R: ApiRequest>(request: &R) -> Result<(), ApiError> {
+    let errors = request.validate_with_estimate();
     if errors.is_empty() {
         Ok(())
     } else {
         Err(ApiError::Fields(errors))
     }
+}
+
+/// A checked address as the key it is stored under: trimmed, lowercased.
+pub fn email_key(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// A checked code without its spaces and hyphens.
+pub fn code_digits(code: &str) -> String {
+    nato_georgia_checks::code::normalize_code(code).unwrap_or_default()
 }

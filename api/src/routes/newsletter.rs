@@ -10,11 +10,11 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
+use nato_georgia_checks::requests::Subscribe;
 use rusqlite::{params, OptionalExtension};
-use serde::Deserialize;
 use serde_json::json;
 
-use super::{checked_email, fields_ok};
+use super::{checked, email_key};
 use crate::budgets::NEWSLETTER_MAILS;
 use crate::client_ip::ClientIp;
 use crate::error::ApiError;
@@ -23,18 +23,10 @@ use crate::mail;
 use crate::secrets::{hashing_key, keyed_hash, token};
 use crate::state::AppState;
 
-pub const CONSENT_MISSING: &str = "Select “I agree” to subscribe to the newsletter";
 /// At most one mail per address in this many seconds.
 pub const COOLDOWN_SECONDS: i64 = 10 * 60;
 /// A link works this long.
 pub const LINK_SECONDS: i64 = 7 * 24 * 60 * 60;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Subscribe {
-    email: String,
-    consent: bool,
-}
 
 pub async fn subscribe(
     State(state): State<AppState>,
@@ -42,11 +34,8 @@ pub async fn subscribe(
     Body(input): Body<Subscribe>,
 ) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
     state.limit_client(client)?;
-    let email = checked_email(&input.email);
-    let consent =
-        if input.consent { Ok(()) } else { Err(nato_georgia_checks::FieldError::new("consent", CONSENT_MISSING)) };
-    fields_ok(vec![email.clone().map(|_| ()), consent])?;
-    let email = email.unwrap_or_default();
+    checked(&input)?;
+    let email = email_key(&input.email);
     let (now, public_url) = (state.now(), state.0.config.public_url.clone());
     let link_token = token()?;
     state

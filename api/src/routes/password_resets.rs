@@ -6,11 +6,11 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
+use nato_georgia_checks::requests::{CompleteReset, ConfirmReset, RequestReset};
 use rusqlite::{params, OptionalExtension};
-use serde::Deserialize;
 use serde_json::json;
 
-use super::{checked_password, code_or_refusal, email_or_refusal, fields_ok};
+use super::{checked, code_digits, email_key};
 use crate::budgets::SIGN_IN_FAILURES;
 use crate::client_ip::ClientIp;
 use crate::codes::{self, CodeFor, Purpose};
@@ -19,27 +19,6 @@ use crate::json::Body;
 use crate::mail;
 use crate::state::AppState;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Request {
-    email: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Verify {
-    email: String,
-    code: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Complete {
-    email: String,
-    code: String,
-    password: String,
-}
-
 fn reset_code(email: &str) -> CodeFor<'_> {
     CodeFor { email, purpose: Purpose::ResetPassword, attempt: "" }
 }
@@ -47,10 +26,11 @@ fn reset_code(email: &str) -> CodeFor<'_> {
 pub async fn request(
     State(state): State<AppState>,
     client: ClientIp,
-    Body(input): Body<Request>,
+    Body(input): Body<RequestReset>,
 ) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
     state.limit_client(client)?;
-    let email = email_or_refusal(&input.email)?;
+    checked(&input)?;
+    let email = email_key(&input.email);
     let now = state.now();
     state
         .0
@@ -80,11 +60,11 @@ pub async fn request(
 pub async fn verify(
     State(state): State<AppState>,
     client: ClientIp,
-    Body(input): Body<Verify>,
+    Body(input): Body<ConfirmReset>,
 ) -> Result<StatusCode, ApiError> {
     state.limit_client(client)?;
-    let email = email_or_refusal(&input.email)?;
-    let code = code_or_refusal(&input.code)?;
+    checked(&input)?;
+    let (email, code) = (email_key(&input.email), code_digits(&input.code));
     let now = state.now();
     state.0.db.run(move |connection| codes::check(connection, &reset_code(&email), &code, now, false)).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -93,12 +73,11 @@ pub async fn verify(
 pub async fn complete(
     State(state): State<AppState>,
     client: ClientIp,
-    Body(input): Body<Complete>,
+    Body(input): Body<CompleteReset>,
 ) -> Result<StatusCode, ApiError> {
     state.limit_client(client)?;
-    let email = email_or_refusal(&input.email)?;
-    let code = code_or_refusal(&input.code)?;
-    fields_ok(vec![checked_password(&input.password, &email)])?;
+    checked(&input)?;
+    let (email, code) = (email_key(&input.email), code_digits(&input.code));
     let now = state.now();
     let (check_email, check_code) = (email.clone(), code.clone());
     // Checked before the expensive hash, and used up only with the change, so a busy server

@@ -13,11 +13,11 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use nato_georgia_checks::requests::SignIn;
 use rusqlite::{params, OptionalExtension};
-use serde::Deserialize;
 use serde_json::json;
 
-use super::email_or_refusal;
+use super::{checked, email_key};
 use crate::budgets::SIGN_IN_FAILURES;
 use crate::client_ip::ClientIp;
 use crate::cookies::{DEVICE, SESSION};
@@ -28,13 +28,6 @@ use crate::state::AppState;
 
 pub const WRONG_CREDENTIALS: &str = "The email address or password is not correct";
 pub const NOT_SIGNED_IN: &str = "You are not signed in";
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SignIn {
-    email: String,
-    password: String,
-}
 
 /// A device cookie's value for `email`: when it was made, and a keyed hash that only this
 /// server can make, so no other address's cookie and no forged one passes.
@@ -56,7 +49,8 @@ pub async fn sign_in(
     Body(input): Body<SignIn>,
 ) -> Result<Response, ApiError> {
     state.limit_client(client)?;
-    let email = email_or_refusal(&input.email)?;
+    checked(&input)?;
+    let email = email_key(&input.email);
     state.limit_sign_in(client, &email)?;
     let now = state.now();
     let device = DEVICE.read(&headers).unwrap_or_default();

@@ -7,6 +7,7 @@ pub mod code;
 pub mod email;
 pub mod field_error;
 pub mod password;
+pub mod requests;
 pub mod strength;
 pub mod wait;
 

@@ -3,6 +3,8 @@
 //! is any white space, letters of any script count, and a symbol is anything that is not a
 //! letter, a digit or white space (emoji included). What was typed is never trimmed or changed.
 
+use crate::strength::Strength;
+
 pub const MIN_LENGTH: usize = 12;
 pub const MISSING: &str = "Enter a password";
 pub const MISSING_CURRENT: &str = "Enter your password";
@@ -87,6 +89,12 @@ pub fn rule_error(password: &str) -> Option<String> {
         [one] => Some(format!("Password must {one}")),
         [rest @ .., last] => Some(format!("Password must {}, and {last}", rest.join(", "))),
     }
+}
+
+/// What is wrong with a new password: the rule first, then, once its estimate is known, its
+/// strength. `None` when it may be chosen.
+pub fn new_password_error(password: &str, strength: Option<&Strength>) -> Option<String> {
+    rule_error(password).or_else(|| strength.and_then(Strength::weakness_error))
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use nato_georgia_checks::requests::field;
+
 use super::text_field::TextField;
 
 pub const RESEND_COOLDOWN_SECONDS: u32 = 60;
@@ -14,7 +16,7 @@ pub const RESEND_COOLDOWN_SECONDS: u32 = 60;
 pub fn CodeField(value: RwSignal<String>, error: Signal<Option<String>>) -> impl IntoView {
     view! {
         <TextField
-            id="code"
+            id=field::CODE
             label="Code"
             value
             error

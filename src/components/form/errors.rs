@@ -12,6 +12,8 @@ pub const SUMMARY_ID: &str = "error-summary";
 pub struct FormErrors {
     fields: RwSignal<Vec<FieldError>>,
     problem: RwSignal<Option<String>>,
+    /// Request fields whose input has another id on this form, as (field, id).
+    ids: &'static [(&'static str, &'static str)],
 }
 
 /// Moves focus to the error summary once it is on the page.
@@ -25,7 +27,23 @@ fn focus_summary() {
 
 impl FormErrors {
     pub fn new() -> Self {
-        Self { fields: RwSignal::new(Vec::new()), problem: RwSignal::new(None) }
+        Self { fields: RwSignal::new(Vec::new()), problem: RwSignal::new(None), ids: &[] }
+    }
+
+    /// Errors for a form whose inputs for some request fields have other ids, like
+    /// `[("password", "new-password")]`: each error is shown at its input.
+    pub fn with_ids(ids: &'static [(&'static str, &'static str)]) -> Self {
+        Self { ids, ..Self::new() }
+    }
+
+    /// The errors, each named by the id of its input.
+    fn at_inputs(&self, mut errors: Vec<FieldError>) -> Vec<FieldError> {
+        for error in &mut errors {
+            if let Some((_, id)) = self.ids.iter().find(|(field, _)| *field == error.field) {
+                error.field = (*id).to_owned();
+            }
+        }
+        errors
     }
 
     pub fn fields(&self) -> Signal<Vec<FieldError>> {
@@ -55,7 +73,7 @@ impl FormErrors {
     pub fn check(&self, errors: Vec<FieldError>) -> bool {
         self.problem.set(None);
         let ok = errors.is_empty();
-        self.fields.set(errors);
+        self.fields.set(self.at_inputs(errors));
         if !ok {
             focus_summary();
         }
@@ -68,7 +86,7 @@ impl FormErrors {
         match error {
             ApiError::Fields(errors) => {
                 self.problem.set(None);
-                self.fields.set(errors);
+                self.fields.set(self.at_inputs(errors));
             }
             other => {
                 self.fields.set(Vec::new());
@@ -77,17 +95,6 @@ impl FormErrors {
         }
         focus_summary();
     }
-}
-
-/// The start of every submit handler: no page load, and no second request while one is in
-/// flight (`false` then). Counts the submit, for checks that run on submit (the email hint).
-pub fn begin_submit(event: &leptos::ev::SubmitEvent, busy: RwSignal<bool>, submitted: RwSignal<u32>) -> bool {
-    event.prevent_default();
-    if busy.get_untracked() {
-        return false;
-    }
-    submitted.update(|count| *count += 1);
-    true
 }
 
 impl Default for FormErrors {

@@ -11,3 +11,4 @@ pub mod password_field;
 pub mod steps;
 pub mod submit_button;
 pub mod text_field;
+pub mod use_form;
