@@ -39,6 +39,14 @@ test("submitting with errors shows the error summary, focused, with links to the
   await summary(page).getByRole("link", { name: /correct format/ }).click();
   await expect(email).toBeFocused();
   await expect(page).toHaveURL("/newsletter");
+
+  // On a short screen, from far down the page, a link shows the field's label as well as
+  // focusing the field (scrolling the field itself to the top would hide its label).
+  await page.setViewportSize({ width: 800, height: 300 });
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await summary(page).getByRole("link", { name: /correct format/ }).click();
+  await expect(email).toBeFocused();
+  await expect(page.locator("label[for=email]")).toBeInViewport();
 });
 
 test("a valid subscription is sent as JSON and confirmed without saying whether it existed", async ({ page }) => {
@@ -115,17 +123,19 @@ test("the password checklist updates live and never relies on colour alone", asy
   await expect(rule("symbol")).toContainText(": met");
 });
 
-test("'Show password' reveals the password and says whether it is pressed", async ({ page }) => {
+test("'Show password' reveals the password; its name says what it will do, and the change is announced", async ({ page }) => {
   await page.goto("/account/register");
   const password = page.getByLabel("Password", { exact: true });
   await password.fill("Secret value 1!");
   const toggle = page.getByRole("button", { name: "Show password" });
-  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await expect(toggle).not.toHaveAttribute("aria-pressed");
   await toggle.click();
   await expect(password).toHaveAttribute("type", "text");
   const hide = page.getByRole("button", { name: "Hide password" });
-  await expect(hide).toHaveAttribute("aria-pressed", "true");
+  await expect(hide).not.toHaveAttribute("aria-pressed");
+  await expect(page.locator("[aria-live=polite]", { hasText: "Your password is visible" })).toBeAttached();
   await hide.click();
+  await expect(page.locator("[aria-live=polite]", { hasText: "Your password is hidden" })).toBeAttached();
   await expect(password).toHaveAttribute("type", "password");
   await expect(password).toHaveValue("Secret value 1!");
 });

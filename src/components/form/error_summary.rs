@@ -1,5 +1,5 @@
 //! "There is a problem": the list of a form's errors at its top, focused after a failed submit,
-//! each linking to (and focusing) its field.
+//! each linking to its field: following a link focuses the field and shows its label.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -7,13 +7,16 @@ use leptos_router::hooks::use_location;
 use super::errors::{FormErrors, SUMMARY_ID};
 use crate::dom::html_element;
 
-/// Focuses a field by id; a link's `#id` would resolve against `<base href>` and the router
-/// would leave the page.
+/// Focuses a field by id and scrolls its label into view, as GOV.UK's error summary does: the
+/// browser would scroll only the input into view, often leaving above the screen the label that
+/// says what the field is for. (A link's own `#id` would resolve against `<base href>`, and the
+/// router would leave the page.)
 fn focus_field(id: &str) {
-    if let Some(field) = html_element(&format!("#{id}")) {
-        field.scroll_into_view();
-        let _ = field.focus();
-    }
+    let Some(field) = html_element(&format!("#{id}")) else { return };
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = field.focus_with_options(&options);
+    html_element(&format!("label[for='{id}']")).unwrap_or(field).scroll_into_view();
 }
 
 #[component]

@@ -1,5 +1,6 @@
 //! A password field: the live checklist of the site's rule (instant, pure Rust), a strength
-//! meter from the zxcvbn worker (loaded only when this field appears), and "Show password".
+//! meter from the zxcvbn worker (loaded only when this field appears), and "Show password" /
+//! "Hide password".
 //! Paste is allowed and nothing typed is trimmed or changed.
 
 use leptos::prelude::*;
@@ -69,7 +70,11 @@ pub fn PasswordField(
     #[prop(optional)]
     strength_out: Option<WriteSignal<Option<Strength>>>,
 ) -> impl IntoView {
+    // The button's name says what it will do ("Show password", "Hide password"), as GOV.UK's
+    // password input does, with no aria-pressed besides: a toggle button's name stays the same.
+    // Once it is used, the new state is announced.
     let (shown, set_shown) = signal(false);
+    let (toggled, set_toggled) = signal(false);
     if let Some(typed) = use_context::<Prefill>().and_then(|prefill| prefill.take(id)) {
         value.set(typed);
     }
@@ -109,12 +114,17 @@ pub fn PasswordField(
                     type="button"
                     class="secondary"
                     aria-controls=id
-                    aria-pressed=move || shown.get().to_string()
-                    on:click=move |_| set_shown.update(|shown| *shown = !*shown)
+                    on:click=move |_| {
+                        set_shown.update(|shown| *shown = !*shown);
+                        set_toggled.set(true);
+                    }
                 >
                     {move || if shown.get() { "Hide password" } else { "Show password" }}
                 </button>
             </div>
+            <p class="visually-hidden" aria-live="polite">
+                {move || toggled.get().then(|| if shown.get() { "Your password is visible" } else { "Your password is hidden" })}
+            </p>
             {strength_view}
         </div>
     }
