@@ -4,7 +4,7 @@
 // (from the input event to the checklist and to the strength meter). The floor is the same
 // article as one plain HTML page, generated here from the seed.
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,7 +14,14 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const out = join(root, "bench-results");
 export const APP_PORT = 4310;
 export const FLOOR_PORT = 4311;
-export const ROUTES = ["/", "/sections/wider-cooperation", "/regions", "/regions/abkhazia", "/newsletter", "/account/register"];
+/**
+ * One page of each route, from the list the build writes (`dist/routes.json`, from the app's
+ * route table): for a route with many pages, the largest, so the budgets hold for the heaviest.
+ */
+export const ROUTES = JSON.parse(readFileSync(join(root, "dist/routes.json"), "utf8")).map(({ paths }) => {
+  const size = (path) => statSync(join(root, "dist", path, "index.html")).size;
+  return paths.reduce((largest, path) => (size(path) > size(largest) ? path : largest));
+});
 export const CHROME_FLAGS = [
   "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync",

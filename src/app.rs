@@ -2,8 +2,7 @@
 //! when it cannot be loaded.
 
 use leptos::prelude::*;
-use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::path;
+use leptos_router::components::Router;
 
 use crate::account_session::AccountSession;
 use crate::api::ApiConfig;
@@ -15,17 +14,10 @@ use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::skip_link::SkipLink;
 use crate::content_store::{ContentStore, LoadState, RegionIndexSlot};
-use crate::pages::home::HomePage;
-use crate::pages::not_found::NotFoundPage;
 use crate::paths::SitePaths;
-use crate::return_path::remember_return_path;
-// The release build reaches these through their chunks (`route_chunks`).
-#[cfg(not(split))]
-use crate::pages::{
-    account::forgot_password::ForgotPasswordPage, account::register::RegisterPage, account::sign_in::SignInPage,
-    newsletter::NewsletterPage, region::RegionPage, regions::RegionsPage, section::SectionPage,
-};
 use crate::prefill::Prefill;
+use crate::return_path::remember_return_path;
+use crate::routes::SiteRoutes;
 
 #[component]
 pub fn App(
@@ -66,20 +58,6 @@ pub fn App(
     }
 }
 
-/// A route's view: the page itself, or in the release build its chunk (`route_chunks`).
-#[cfg(not(split))]
-macro_rules! routed {
-    ($page:ident, $chunk:ident) => {
-        $page
-    };
-}
-#[cfg(split)]
-macro_rules! routed {
-    ($page:ident, $chunk:ident) => {
-        leptos_router::Lazy::<crate::route_chunks::$chunk>::new()
-    };
-}
-
 /// The site once the content is there: header, the routed page, footer.
 #[component]
 fn Site() -> impl IntoView {
@@ -88,16 +66,7 @@ fn Site() -> impl IntoView {
         <Announcement />
         <SiteHeader />
         <main id="main" tabindex="-1">
-            <FlatRoutes fallback=NotFoundPage>
-                <Route path=path!("/") view=HomePage />
-                <Route path=path!("/sections/:slug") view=routed!(SectionPage, SectionRoute) />
-                <Route path=path!("/regions") view=routed!(RegionsPage, RegionsRoute) />
-                <Route path=path!("/regions/:slug") view=routed!(RegionPage, RegionRoute) />
-                <Route path=path!("/newsletter") view=routed!(NewsletterPage, NewsletterRoute) />
-                <Route path=path!("/account/register") view=routed!(RegisterPage, RegisterRoute) />
-                <Route path=path!("/account/sign-in") view=routed!(SignInPage, SignInRoute) />
-                <Route path=path!("/account/forgot-password") view=routed!(ForgotPasswordPage, ForgotPasswordRoute) />
-            </FlatRoutes>
+            <SiteRoutes />
         </main>
         <SiteFooter />
         <FocusOnNavigate />

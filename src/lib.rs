@@ -1,7 +1,8 @@
 //! NATO's "Relations with Georgia" page as a Leptos single-page app.
 //!
 //! `start` prepares what the app needs from the browser before the first render, `app` holds the
-//! router, `pages` one module per route and `components` the pieces they share. The content model
+//! frame every page shares, `routes` the table of routes, `pages` one module per route and
+//! `components` the pieces they share. The content model
 //! itself is the `nato-georgia-content` crate, free of any DOM.
 
 pub mod account_session;
@@ -15,8 +16,7 @@ pub mod pages;
 pub mod paths;
 pub mod prefill;
 pub mod return_path;
-#[cfg(split)]
-pub mod route_chunks;
+pub mod routes;
 #[cfg(feature = "hydrate")]
 pub mod start;
 pub mod strength_estimator;

@@ -1,9 +1,11 @@
 //! The site's URLs, under whatever base path it is deployed at (`/` or a sub-path like `/x/`).
 //!
 //! The router matches routes below its base, but absolute links are not prefixed with it, so
-//! every link in the app is built here.
+//! every link in the app is built here, from the route table (`routes`).
 
 use nato_georgia_content::PassageLocation;
+
+use crate::routes::{self, Route};
 
 /// The base path without its trailing slash: `""` at the root, `"/x"` under a sub-path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,12 +24,17 @@ impl SitePaths {
         self.base.clone()
     }
 
+    /// A page's address: `route` with its parameter, if it has one, given `value`.
+    fn page(&self, route: &Route, value: &str) -> String {
+        format!("{}{}", self.base, route.path(value))
+    }
+
     pub fn home(&self) -> String {
-        format!("{}/", self.base)
+        self.page(&routes::HOME, "")
     }
 
     pub fn section(&self, slug: &str) -> String {
-        format!("{}/sections/{slug}", self.base)
+        self.page(&routes::SECTION, slug)
     }
 
     pub fn section_anchor(&self, slug: &str, id: &str) -> String {
@@ -35,11 +42,11 @@ impl SitePaths {
     }
 
     pub fn regions(&self) -> String {
-        format!("{}/regions", self.base)
+        self.page(&routes::REGIONS, "")
     }
 
     pub fn region(&self, slug: &str) -> String {
-        format!("{}/regions/{slug}", self.base)
+        self.page(&routes::REGION, slug)
     }
 
     /// Where a passage stands in the article: `/#id` for the introduction, or its section's page.
@@ -51,23 +58,23 @@ impl SitePaths {
     }
 
     pub fn newsletter(&self) -> String {
-        format!("{}/newsletter", self.base)
+        self.page(&routes::NEWSLETTER, "")
     }
 
     pub fn register(&self) -> String {
-        format!("{}/account/register", self.base)
+        self.page(&routes::REGISTER, "")
     }
 
     pub fn sign_in(&self) -> String {
-        format!("{}/account/sign-in", self.base)
+        self.page(&routes::SIGN_IN, "")
     }
 
     pub fn forgot_password(&self) -> String {
-        format!("{}/account/forgot-password", self.base)
+        self.page(&routes::FORGOT_PASSWORD, "")
     }
 
     pub fn is_account_page(&self, pathname: &str) -> bool {
-        pathname.starts_with(&format!("{}/account/", self.base))
+        routes::ACCOUNT.iter().any(|route| pathname == self.page(route, ""))
     }
 
     /// The estimator web worker's loader, built by trunk beside the app.

@@ -4,8 +4,9 @@
 //!
 //! It reads the build's own shell (`404.html`, which stays the page for unknown paths) and
 //! content (`content/georgia.json`), and writes `<route>/index.html` for each route, with the
-//! route's title and description in the head. A content file that cannot be used fails the
-//! build with the reason.
+//! route's title and description in the head, then the list of routes and their paths in
+//! `routes.json` (the benchmarks measure one page of each). A content file that cannot be used
+//! fails the build with the reason.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -19,18 +20,11 @@ use nato_georgia::api::ApiConfig;
 use nato_georgia::app::App;
 use nato_georgia::content_store::{content_from_json, ContentStore};
 use nato_georgia::paths::SitePaths;
+use nato_georgia::routes::prerendered;
 use nato_georgia_content::Content;
 
-/// Every route the site knows, as paths below the base.
-fn routes(content: &Content) -> Vec<String> {
-    let mut routes = vec!["/".to_owned()];
-    routes.extend(content.sections.iter().map(|s| format!("/sections/{}", s.slug)));
-    routes.push("/regions".into());
-    routes.extend(content.places.iter().map(|p| format!("/regions/{}", p.slug)));
-    routes
-        .extend(["/newsletter", "/account/register", "/account/sign-in", "/account/forgot-password"].map(String::from));
-    routes
-}
+/// Where the list of routes is written, beside the pages.
+const ROUTE_LIST: &str = "routes.json";
 
 /// The shell with its `<body>` replaced by the rendered app and its own `<title>` removed (the
 /// route's comes with the meta tags).
@@ -74,8 +68,8 @@ fn run(dir: &Path, public_url: &str) -> Result<usize, String> {
     let shell = read("404.html")?;
     let content = content_from_json(&read("content/georgia.json")?).map_err(|e| e.to_string())?;
     let paths = SitePaths::new(public_url);
-    let routes = routes(&content);
-    for route in &routes {
+    let routes = prerendered(&content);
+    for route in routes.iter().flat_map(|(_, paths)| paths) {
         let html = render(route, &paths, &content, &shell).map_err(|e| format!("{route}: {e}"))?;
         let target = output_path(dir, route);
         if let Some(parent) = target.parent() {
@@ -83,7 +77,12 @@ fn run(dir: &Path, public_url: &str) -> Result<usize, String> {
         }
         std::fs::write(&target, html).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
     }
-    Ok(routes.len())
+    // The routes and their paths, for the benchmarks (bench/measure.mjs).
+    let list: Vec<_> =
+        routes.iter().map(|(pattern, paths)| serde_json::json!({ "pattern": pattern, "paths": paths })).collect();
+    let json = serde_json::to_string_pretty(&list).map_err(|e| e.to_string())?;
+    std::fs::write(dir.join(ROUTE_LIST), json).map_err(|e| format!("cannot write {ROUTE_LIST}: {e}"))?;
+    Ok(routes.iter().map(|(_, paths)| paths.len()).sum())
 }
 
 fn main() -> ExitCode {

@@ -14,6 +14,12 @@ const ROUTES = [
   ["/account/forgot-password", "Reset your password", seed.siteLines[2]],
 ];
 
+test("the build lists exactly these routes, from the app's route table", async ({ request }) => {
+  const listed = await (await request.get("/routes.json")).json();
+  expect(listed.flatMap((route) => route.paths).sort()).toEqual(ROUTES.map(([route]) => route).sort());
+  expect(listed.map((route) => route.pattern)).toContain("/sections/:slug");
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
