@@ -12,7 +12,7 @@ SUBPATH_DIST := target/dist-subpath
 # app, choosing its smaller implementations (optimize_for_size), and makes a panic abort at once,
 # without formatting a message: ≈ 27 KB (Brotli) less for every visitor (README "Benchmarks").
 # Every route but / becomes a chunk loaded when visited (`--cfg split`; the post-build hook splits
-# the linked wasm, which needs its relocations: `--emit-relocs`; src/route_chunks.rs). Trunk's
+# the linked wasm, which needs its relocations: `--emit-relocs`; src/routes.rs). Trunk's
 # own wasm-opt then warns that a "linking section is present": its output is replaced by the split.
 # These rustflags replace .cargo/config.toml's for the wasm target, so they repeat
 # erase_components. trunk runs cargo offline, so the standard library's own crates are fetched

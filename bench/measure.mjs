@@ -91,14 +91,17 @@ const percentile = (values, p) => {
   return sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 100) / 100 : null;
 };
 
+/** The names the app shares with its loader and its tests (src/shared-names.json). */
+const names = JSON.parse(readFileSync(join(root, "src/shared-names.json"), "utf8"));
+
 /** Runs in the page before its scripts: `window.__hydratedAt` is when the app marked it hydrated. */
-function recordHydrationTime() {
+function recordHydrationTime(hydrated) {
   new MutationObserver((_, observer) => {
-    if (document.body?.hasAttribute("data-hydrated")) {
+    if (document.body?.hasAttribute(hydrated)) {
       window.__hydratedAt = performance.now();
       observer.disconnect();
     }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-hydrated"] });
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: [hydrated] });
 }
 
 /**
@@ -108,7 +111,7 @@ function recordHydrationTime() {
  */
 export async function keystrokeLatency(browser, url) {
   const page = await browser.newPage();
-  await page.addInitScript(recordHydrationTime);
+  await page.addInitScript(recordHydrationTime, names.marks.hydrated);
   await page.addInitScript(() => {
     window.__longTasks = [];
     new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((t) => [t.startTime, t.duration]))).observe({ type: "longtask" });
@@ -165,7 +168,7 @@ export async function contentArrival(browser, url) {
     offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
   });
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-  await page.addInitScript(recordHydrationTime);
+  await page.addInitScript(recordHydrationTime, names.marks.hydrated);
   await page.goto(url);
   await page.waitForFunction(() => window.__hydratedAt);
   const timings = await page.evaluate(() => {

@@ -1,5 +1,7 @@
 // Trunk post_build hook: finishes the staged build before trunk moves it into dist/.
 //
+// - the app's loader (src/loader.js) inline where trunk wrote its placeholder, with the names it
+//   shares with the app (src/shared-names.json) and this build's JS glue and wasm;
 // - 404.html: the app's shell, for static hosts that serve it for unknown paths; the app renders
 //   those on the client.
 // - release builds only:
@@ -27,6 +29,23 @@ if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this as a trunk
 
 const indexPath = join(staging, "index.html");
 let html = readFileSync(indexPath, "utf8");
+const names = JSON.parse(readFileSync("src/shared-names.json", "utf8"));
+
+/** The page with the loader where trunk's placeholder is, its names and files filled in. */
+function withLoader(page) {
+  const placeholder = /<script type="module" data-loader data-js="([^"]+)" data-wasm="([^"]+)"><\/script>/;
+  const [, js, wasm] = page.match(placeholder) ?? [];
+  if (!js) throw new Error("index.html has no loader placeholder (Trunk.toml's pattern_script)");
+  const define = { "APP.js": JSON.stringify(js), "APP.wasm": JSON.stringify(wasm) };
+  for (const [group, entries] of Object.entries(names)) {
+    for (const [name, value] of Object.entries(entries)) define[`NAMES.${group}.${name}`] = JSON.stringify(value);
+  }
+  const loader = transformSync(readFileSync("src/loader.js", "utf8"), { define, minify: release }).code.trim();
+  if (/\b(NAMES|APP)\./.test(loader)) throw new Error("src/loader.js uses a name src/shared-names.json lacks");
+  return page.replace(placeholder, () => `<script type="module">\n${loader}\n</script>`);
+}
+
+html = withLoader(html);
 
 /** The CSP source list allowing exactly the page's inline `<tag>` elements, by their SHA-256. */
 function inlineHashes(page, tag) {
@@ -59,14 +78,14 @@ function minifyInline(page) {
 
 if (release) {
   html = minifyInline(html);
-  const contentPath = join(staging, "content", "georgia.json");
+  const contentPath = join(staging, names.files.content);
   writeFileSync(contentPath, JSON.stringify(JSON.parse(readFileSync(contentPath, "utf8"))));
   const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(html)}">`;
   // Right after <meta charset>, before any script (minified HTML has no <head> tag).
   html = html.replace(/<meta charset=[^>]*>/i, (charset) => `${charset}${meta}`);
   if (!html.includes(meta)) throw new Error("index.html has no <meta charset> to put the CSP after");
-  writeFileSync(indexPath, html);
 }
+writeFileSync(indexPath, html);
 writeFileSync(join(staging, "404.html"), html);
 
 if (release) {

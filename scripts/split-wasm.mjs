@@ -2,10 +2,10 @@
 // trunk post_build hook (scripts/post-build.mjs). Trunk itself cannot: the split has to read the
 // linker's relocations, which wasm-bindgen does not keep, so it runs on cargo's output and
 // wasm-bindgen runs after it (trunk issue #1022). The Makefile's release build compiles the wasm
-// with `--cfg split` (the routes' chunks, src/route_chunks.rs) and `--emit-relocs` for this.
+// with `--cfg split` (the routes' chunks, src/routes.rs) and `--emit-relocs` for this.
 //
 // It replaces trunk's JS glue and wasm in the staging directory under the same names, so the
-// loader in Trunk.toml is unchanged; the chunks and their loader are named after them, so a
+// loader (src/loader.js) is unchanged; the chunks and their loader are named after them, so a
 // new build never reuses an old chunk's name.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

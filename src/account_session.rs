@@ -1,15 +1,14 @@
 //! Who is signed in, for the header. The session itself is an HttpOnly cookie the API sets;
 //! the browser keeps only the account's email (never the password) as a hint, so visitors who
 //! never signed in send no session request at all. The hint is checked with the API after render;
-//! the loader (Trunk.toml) reads it too, to hide "Sign in" on a prerendered page until then.
+//! the loader (src/loader.js) reads it too, to hide "Sign in" on a prerendered page until then.
 
 use leptos::prelude::*;
 use serde::Deserialize;
 
 use crate::api::{ApiConfig, ApiError};
 use crate::browser_storage;
-
-const ACCOUNT_KEY: &str = "nato-georgia.account-email";
+use crate::shared_names::storage::ACCOUNT_EMAIL;
 
 /// The API's answer to `GET /session` while the session holds.
 #[derive(Deserialize)]
@@ -32,18 +31,18 @@ impl AccountSession {
     }
 
     pub fn signed_in(&self, email: String) {
-        browser_storage::set(browser_storage::local(), ACCOUNT_KEY, &email);
+        browser_storage::set(browser_storage::local(), ACCOUNT_EMAIL, &email);
         self.email.set(Some(email));
     }
 
     pub fn signed_out(&self) {
-        browser_storage::remove(browser_storage::local(), ACCOUNT_KEY);
+        browser_storage::remove(browser_storage::local(), ACCOUNT_EMAIL);
         self.email.set(None);
     }
 
     /// Restores the header from the hint, then asks the API whether the session still holds.
     pub fn restore(self, api: ApiConfig) {
-        let Some(email) = browser_storage::get(browser_storage::local(), ACCOUNT_KEY) else { return };
+        let Some(email) = browser_storage::get(browser_storage::local(), ACCOUNT_EMAIL) else { return };
         self.email.set(Some(email));
         leptos::task::spawn_local(async move {
             match api.get::<SignedInAccount>("/session").await {

@@ -17,6 +17,7 @@ pub mod paths;
 pub mod prefill;
 pub mod return_path;
 pub mod routes;
+pub mod shared_names;
 #[cfg(feature = "hydrate")]
 pub mod start;
 pub mod strength_estimator;

@@ -83,6 +83,6 @@ impl SitePaths {
     }
 
     pub fn content_url(&self) -> String {
-        format!("{}/content/georgia.json", self.base)
+        format!("{}/{}", self.base, crate::shared_names::files::CONTENT)
     }
 }

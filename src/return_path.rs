@@ -6,8 +6,7 @@ use leptos_router::hooks::use_location;
 
 use crate::browser_storage;
 use crate::paths::SitePaths;
-
-const RETURN_KEY: &str = "nato-georgia.return-to";
+use crate::shared_names::storage::RETURN_TO;
 
 /// Records every page outside `/account/` as the one to return to.
 pub fn remember_return_path(paths: SitePaths) {
@@ -17,12 +16,12 @@ pub fn remember_return_path(paths: SitePaths) {
         let search = location.search.get();
         if !paths.is_account_page(&path) {
             let full = if search.is_empty() { path } else { format!("{path}?{search}") };
-            browser_storage::set(browser_storage::session(), RETURN_KEY, &full);
+            browser_storage::set(browser_storage::session(), RETURN_TO, &full);
         }
     });
 }
 
 /// The page to return to, or the home page.
 pub fn return_path(paths: &SitePaths) -> String {
-    browser_storage::get(browser_storage::session(), RETURN_KEY).unwrap_or_else(|| paths.home())
+    browser_storage::get(browser_storage::session(), RETURN_TO).unwrap_or_else(|| paths.home())
 }

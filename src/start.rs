@@ -8,6 +8,7 @@ use crate::app::App;
 use crate::content_store::ContentStore;
 use crate::paths::SitePaths;
 use crate::prefill::Prefill;
+use crate::shared_names::marks;
 use wasm_bindgen::JsCast;
 
 /// The deployment's base path, from `<base href>` (trunk writes the public URL there).
@@ -42,14 +43,14 @@ fn clear_body() {
         while let Some(child) = body.first_element_child() {
             child.remove();
         }
-        let _ = body.remove_attribute("data-prerendered");
+        let _ = body.remove_attribute(marks::PRERENDERED);
     }
 }
 
 /// Whether this page was prerendered at build time (`<body data-prerendered>`), so the app
 /// hydrates it instead of rendering from scratch.
 fn is_prerendered() -> bool {
-    body().is_some_and(|body| body.has_attribute("data-prerendered"))
+    body().is_some_and(|body| body.has_attribute(marks::PRERENDERED))
 }
 
 /// The values already typed into the prerendered page's fields, by field id.
@@ -76,7 +77,7 @@ fn typed_values() -> Prefill {
 /// Marks the page as live, for tests and for styles that need the app running.
 fn mark_hydrated() {
     if let Some(body) = body() {
-        let _ = body.set_attribute("data-hydrated", "");
+        let _ = body.set_attribute(marks::HYDRATED, "");
     }
 }
 

@@ -21,6 +21,7 @@ use nato_georgia::app::App;
 use nato_georgia::content_store::{content_from_json, ContentStore};
 use nato_georgia::paths::SitePaths;
 use nato_georgia::routes::prerendered;
+use nato_georgia::shared_names::{files, marks};
 use nato_georgia_content::Content;
 
 /// Where the list of routes is written, beside the pages.
@@ -36,9 +37,10 @@ fn page_template(shell: &str, body_html: &str) -> Result<String, String> {
     let title_start = head.find("<title>").ok_or("the shell has no <title>")?;
     let title_end = head.find("</title>").ok_or("the shell's <title> is not closed")? + "</title>".len();
     Ok(format!(
-        "{}{}<body data-prerendered>{body_html}{}",
+        "{}{}<body {}>{body_html}{}",
         &head[..title_start],
         &head[title_end..],
+        marks::PRERENDERED,
         &shell[body_open_end.max(body_end)..]
     ))
 }
@@ -66,7 +68,7 @@ fn output_path(dir: &Path, route: &str) -> PathBuf {
 fn run(dir: &Path, public_url: &str) -> Result<usize, String> {
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).map_err(|e| format!("cannot read {name}: {e}"));
     let shell = read("404.html")?;
-    let content = content_from_json(&read("content/georgia.json")?).map_err(|e| e.to_string())?;
+    let content = content_from_json(&read(files::CONTENT)?).map_err(|e| e.to_string())?;
     let paths = SitePaths::new(public_url);
     let routes = prerendered(&content);
     for route in routes.iter().flat_map(|(_, paths)| paths) {

@@ -1,5 +1,5 @@
 //! The site's announcement banner. Dismissing it is remembered in localStorage, keyed by the
-//! announcement's text so that a new announcement shows again. The loader (Trunk.toml) reads the
+//! announcement's text so that a new announcement shows again. The loader (src/loader.js) reads the
 //! same key to hide a dismissed banner before a prerendered page paints.
 
 use leptos::prelude::*;
@@ -7,8 +7,7 @@ use leptos::prelude::*;
 use crate::browser_storage;
 use crate::content_store::use_content;
 use crate::paths::SitePaths;
-
-const STORAGE_KEY: &str = "nato-georgia.dismissed-announcement";
+use crate::shared_names::storage::DISMISSED_ANNOUNCEMENT;
 
 #[component]
 pub fn Announcement() -> impl IntoView {
@@ -17,7 +16,7 @@ pub fn Announcement() -> impl IntoView {
     let (dismissed, set_dismissed) = signal(false);
     let stored_text = text.clone();
     Effect::new(move |_| {
-        let remembered = browser_storage::get(browser_storage::local(), STORAGE_KEY);
+        let remembered = browser_storage::get(browser_storage::local(), DISMISSED_ANNOUNCEMENT);
         if remembered.as_deref() == Some(stored_text.as_str()) {
             set_dismissed.set(true);
         }
@@ -25,7 +24,7 @@ pub fn Announcement() -> impl IntoView {
     let dismiss = {
         let text = text.clone();
         move |_| {
-            browser_storage::set(browser_storage::local(), STORAGE_KEY, &text);
+            browser_storage::set(browser_storage::local(), DISMISSED_ANNOUNCEMENT, &text);
             set_dismissed.set(true);
         }
     };

@@ -1,6 +1,6 @@
 // The whole flows against the real reference API (development mode, fresh database): the
 // codes and links are read from its dev outbox, as a person trying the site would.
-import { test, expect, seed } from "./fixtures.js";
+import { test, expect, seed, names } from "./fixtures.js";
 
 test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of (401|422)/] });
 
@@ -101,7 +101,7 @@ test("a second registration of a pending address cannot take it over: each brows
   const [ownerPage, otherPage] = [await owner.newPage(), await other.newPage()];
   for (const page of [ownerPage, otherPage]) {
     await page.goto("/account/register");
-    await expect(page.locator("body[data-hydrated]")).toBeAttached();
+    await expect(page.locator(`body[${names.marks.hydrated}]`)).toBeAttached();
   }
   const create = async (page, password) => {
     await page.getByLabel("Email address").fill(email);

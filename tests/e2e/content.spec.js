@@ -1,6 +1,6 @@
 // The whole article reaches the visitor: every sentence of the seed's article is visible on some
 // page, found by following the site's own links from `/`.
-import { test, expect, seed, sentences, waitForApp, SECTIONS, PLACES } from "./fixtures.js";
+import { test, expect, seed, sentences, waitForApp, SECTIONS, PLACES, names } from "./fixtures.js";
 
 const normalise = (text) => text.replace(/\s+/g, " ").trim();
 
@@ -60,12 +60,12 @@ test("a section whose text the source lacks says so instead of showing an empty 
 
 test("every route is prerendered, and 404.html is the app's shell for other paths", async ({ request }) => {
   const home = await request.get("/");
-  expect(await home.text()).toContain("<body data-prerendered>");
+  expect(await home.text()).toContain(`<body ${names.marks.prerendered}>`);
   const shell = await request.get("/404.html");
   expect(shell.status()).toBe(200);
   const shellHtml = await shell.text();
   expect(shellHtml).toContain('id="app-shell"');
-  expect(shellHtml).not.toMatch(/<body[^>]*data-prerendered/);
+  expect(shellHtml).not.toMatch(new RegExp(`<body[^>]*${names.marks.prerendered}`));
   const unknown = await request.get("/no-such-page");
   expect(unknown.status()).toBe(404);
   expect(await unknown.text()).toBe(shellHtml);
@@ -93,7 +93,7 @@ test("the build ships precompressed files that the server sends to browsers that
   const index = await request.get("/", { headers: { "accept-encoding": "br" } });
   expect(index.headers()["content-encoding"]).toBe("br");
   expect(await index.text()).toContain("<title>Relations with Georgia</title>");
-  const json = await request.get("/content/georgia.json", { headers: { "accept-encoding": "gzip" } });
+  const json = await request.get(`/${names.files.content}`, { headers: { "accept-encoding": "gzip" } });
   expect(json.headers()["content-encoding"]).toBe("gzip");
   expect((await json.json()).title).toBe("Relations with Georgia");
 });

@@ -1,8 +1,8 @@
 // A content file that cannot be used shows an error page that says what is wrong and offers
 // "Try again"; never a blank page or a panic.
-import { test, expect } from "./fixtures.js";
+import { test, expect, names } from "./fixtures.js";
 
-const CONTENT = "**/content/georgia.json";
+const CONTENT = `**/${names.files.content}`;
 
 test.use({ allowedConsoleErrors: [/Failed to load resource/] });
 
@@ -16,13 +16,13 @@ async function expectErrorPage(page, what) {
 test("a missing content file (404) shows the error page", async ({ page }) => {
   await page.route(CONTENT, (route) => route.fulfill({ status: 404, contentType: "text/plain", body: "Not found" }));
   await page.goto("/");
-  await expectErrorPage(page, "The server answered 404 Not Found for /content/georgia.json.");
+  await expectErrorPage(page, `The server answered 404 Not Found for /${names.files.content}.`);
 });
 
 test("HTML instead of JSON (a dev server's fallback for a missing file) shows the error page", async ({ page }) => {
   await page.route(CONTENT, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<!DOCTYPE html><html></html>" }));
   await page.goto("/sections/wider-cooperation");
-  await expectErrorPage(page, "The server sent text/html instead of JSON for /content/georgia.json");
+  await expectErrorPage(page, `The server sent text/html instead of JSON for /${names.files.content}`);
 });
 
 test("a malformed content file shows the path of the problem", async ({ page }) => {
@@ -68,7 +68,7 @@ test("a slow content file: the prerendered page reads at once; the shell shows a
   });
   await page.goto("/sections/wider-cooperation", { waitUntil: "domcontentloaded" });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wider cooperation");
-  await expect(page.locator("body")).not.toHaveAttribute("data-hydrated");
+  await expect(page.locator("body")).not.toHaveAttribute(names.marks.hydrated);
   await page.goto("/no-such-page", { waitUntil: "domcontentloaded" });
   await expect(page.getByText("Loading the page…")).toBeVisible();
   release();

@@ -32,6 +32,10 @@ export { expect };
 
 const seedLines = readFileSync(new URL("../seed/georgia.txt", import.meta.url), "utf8").split("\n");
 
+/** The names the app shares with its loader, its stylesheet and these tests: storage keys, the
+ *  marks on <html> and <body>, the content file (src/shared-names.json, their one definition). */
+export const names = JSON.parse(readFileSync(new URL("../../src/shared-names.json", import.meta.url), "utf8"));
+
 /** The seed's site texts (its first six lines) and its article (the rest). */
 export const seed = {
   siteLines: seedLines.slice(0, 6),
@@ -50,11 +54,11 @@ export function sentences(line) {
 async function waitForAppToRun(page) {
   await page
     .waitForFunction(
-      () =>
-        !document.body?.hasAttribute("data-prerendered") ||
-        document.body.hasAttribute("data-hydrated") ||
+      (marks) =>
+        !document.body?.hasAttribute(marks.prerendered) ||
+        document.body.hasAttribute(marks.hydrated) ||
         document.querySelector(".content-error") !== null,
-      null,
+      names.marks,
       { timeout: 15_000 },
     )
     .catch(() => {});

@@ -1,7 +1,7 @@
 // Every route is prerendered at build time: without JavaScript the page reads and its links
 // work; with JavaScript the app hydrates the same DOM — no element added or removed, no console
 // error — and everything works after it.
-import { test, expect, seed, SECTIONS, PLACES } from "./fixtures.js";
+import { test, expect, seed, SECTIONS, PLACES, names } from "./fixtures.js";
 
 const ROUTES = [
   ["/", "Relations with Georgia", "Georgia is one of NATO’s closest partners."],
@@ -72,7 +72,7 @@ test.describe("with JavaScript", () => {
     test(`${route} hydrates without adding or removing an element`, async ({ page }) => {
       await watchHydration(page);
       await page.goto(route);
-      await expect(page.locator("body")).toHaveAttribute("data-hydrated", "");
+      await expect(page.locator("body")).toHaveAttribute(names.marks.hydrated, "");
       await page.waitForTimeout(100);
       expect(await page.evaluate(() => window.__bodyChanges)).toEqual([]);
     });
@@ -80,7 +80,7 @@ test.describe("with JavaScript", () => {
 
   test("everything works after hydration: links, the region filter, the banner, a form", async ({ page }) => {
     await page.goto("/regions");
-    await expect(page.locator("body")).toHaveAttribute("data-hydrated", "");
+    await expect(page.locator("body")).toHaveAttribute(names.marks.hydrated, "");
     await page.getByLabel("Filter regions").fill("jor");
     await expect(page.locator("ul.region-list > li")).toHaveCount(1);
     await page.getByRole("region", { name: "Announcement" }).getByRole("button", { name: "Dismiss" }).click();
@@ -95,7 +95,7 @@ test.describe("with JavaScript", () => {
 
   test("a shared filtered view applies its query after hydration", async ({ page }) => {
     await page.goto("/regions?q=oss");
-    await expect(page.locator("body")).toHaveAttribute("data-hydrated", "");
+    await expect(page.locator("body")).toHaveAttribute(names.marks.hydrated, "");
     await expect(page.getByLabel("Filter regions")).toHaveValue("oss");
     await expect(page.locator("ul.region-list > li")).toHaveCount(1);
   });
@@ -105,7 +105,7 @@ test.describe("with JavaScript", () => {
 async function holdTheApp(page) {
   let release;
   const released = new Promise((resolve) => (release = resolve));
-  await page.route("**/content/georgia.json", async (route) => {
+  await page.route(`**/${names.files.content}`, async (route) => {
     await released;
     await route.fallback();
   });
@@ -118,9 +118,9 @@ test("what is typed into a prerendered form before the app takes over is kept an
   await page.getByLabel("Email address").fill("early@example.org");
   await page.getByLabel("Password", { exact: true }).fill("Vq7#t!mZ2@pL9w-Kutaisi");
   await page.getByRole("checkbox", { name: /newsletter/ }).check();
-  await expect(page.locator("body")).not.toHaveAttribute("data-hydrated");
+  await expect(page.locator("body")).not.toHaveAttribute(names.marks.hydrated);
   release();
-  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "");
+  await expect(page.locator("body")).toHaveAttribute(names.marks.hydrated, "");
   await expect(page.getByLabel("Email address")).toHaveValue("early@example.org");
   await expect(page.getByLabel("Password", { exact: true })).toHaveValue("Vq7#t!mZ2@pL9w-Kutaisi");
   await expect(page.getByRole("checkbox", { name: /newsletter/ })).toBeChecked();
@@ -130,25 +130,26 @@ test("what is typed into a prerendered form before the app takes over is kept an
 
 test.describe("browser-only state shows no jump: before the app runs, the prerendered page already hides", () => {
   test("a dismissed announcement", async ({ page }) => {
-    await page.addInitScript(() =>
-      localStorage.setItem("nato-georgia.dismissed-announcement", "From now on you can download videos from our website"),
+    await page.addInitScript(
+      ([key, value]) => localStorage.setItem(key, value),
+      [names.storage.dismissedAnnouncement, "From now on you can download videos from our website"],
     );
     const release = await holdTheApp(page);
     await page.goto("/sections/wider-cooperation", { waitUntil: "load" });
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(page.getByRole("region", { name: "Announcement" })).toBeHidden();
     release();
-    await expect(page.locator("body")).toHaveAttribute("data-hydrated", "");
+    await expect(page.locator("body")).toHaveAttribute(names.marks.hydrated, "");
     await expect(page.getByRole("region", { name: "Announcement" })).toHaveCount(0);
   });
 
   test("a different, new announcement still shows", async ({ page }) => {
-    await page.addInitScript(() => localStorage.setItem("nato-georgia.dismissed-announcement", "An older announcement"));
+    await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [names.storage.dismissedAnnouncement, "An older announcement"]);
     const release = await holdTheApp(page);
     await page.goto("/", { waitUntil: "load" });
     await expect(page.getByRole("region", { name: "Announcement" })).toBeVisible();
     release();
-    await expect(page.locator("body")).toHaveAttribute("data-hydrated", "");
+    await expect(page.locator("body")).toHaveAttribute(names.marks.hydrated, "");
     await expect(page.getByRole("region", { name: "Announcement" })).toBeVisible();
   });
 
@@ -156,13 +157,13 @@ test.describe("browser-only state shows no jump: before the app runs, the preren
     test.use({ allowedConsoleErrors: [/status of 401/] });
 
     test("'Sign in' for a visitor who signed in, until the app has checked the session", async ({ page }) => {
-      await page.addInitScript(() => localStorage.setItem("nato-georgia.account-email", "reader@example.org"));
+      await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [names.storage.accountEmail, "reader@example.org"]);
       const release = await holdTheApp(page);
       await page.goto("/", { waitUntil: "load" });
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expect(page.getByRole("link", { name: "Sign in" })).toBeHidden();
       release();
-      await expect(page.locator("body")).toHaveAttribute("data-hydrated", "");
+      await expect(page.locator("body")).toHaveAttribute(names.marks.hydrated, "");
       // No session cookie: the API says so, the hint is dropped and "Sign in" is offered again.
       await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
     });
@@ -174,7 +175,7 @@ test.describe("browser-only state shows no jump: before the app runs, the preren
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(page.locator("ul.region-list")).toBeHidden();
     release();
-    await expect(page.locator("body")).toHaveAttribute("data-hydrated", "");
+    await expect(page.locator("body")).toHaveAttribute(names.marks.hydrated, "");
     await expect(page.locator("ul.region-list > li")).toHaveCount(1);
     await expect(page.locator("ul.region-list")).toBeVisible();
   });
@@ -185,10 +186,10 @@ test("clicks on buttons before the app runs are not lost: they take effect once 
   await page.goto("/account/sign-in", { waitUntil: "load" });
   await page.getByRole("button", { name: "Show password" }).click();
   await page.getByRole("region", { name: "Announcement" }).getByRole("button", { name: "Dismiss" }).click();
-  await expect(page.locator("body")).not.toHaveAttribute("data-hydrated");
+  await expect(page.locator("body")).not.toHaveAttribute(names.marks.hydrated);
   await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("type", "password");
   release();
-  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "");
+  await expect(page.locator("body")).toHaveAttribute(names.marks.hydrated, "");
   await expect(page.getByRole("region", { name: "Announcement" })).toHaveCount(0);
   await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("type", "text");
   await expect(page.getByRole("button", { name: "Hide password" })).toBeVisible();

@@ -1,7 +1,7 @@
 // The release build loads each route's code when the visitor goes there: the first view of `/`
 // has none of it, a direct visit loads the route's chunk, and a chunk that cannot be downloaded
 // shows a page that says so and lets the visitor try again, with the rest of the app working.
-import { test, expect } from "./fixtures.js";
+import { test, expect, names } from "./fixtures.js";
 
 const chunkRequests = (page) => {
   const chunks = [];
@@ -26,7 +26,7 @@ test("the first view of / loads no other route's code; going to a route loads it
 test("a direct visit to a route hydrates it with its chunk", async ({ page }) => {
   const chunks = chunkRequests(page);
   await page.goto("/newsletter");
-  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "");
+  await expect(page.locator("body")).toHaveAttribute(names.marks.hydrated, "");
   expect(chunks).toEqual([expect.stringMatching(/-split_newsletter_page\.wasm$/)]);
   await page.getByRole("button", { name: "Subscribe" }).click();
   await expect(page.getByRole("alert").getByRole("heading", { name: "There is a problem" })).toBeVisible();

@@ -1,0 +1,34 @@
+// The names the app shares with its loader, its stylesheet and its tests have one definition,
+// src/shared-names.json: the app reads it through its build script, the loader through the
+// post-build hook, the tests and the bench through `names`. A stylesheet cannot read it, so
+// this checks the marks the stylesheet styles on <html> and <body> against it, both ways.
+import { test, expect, names } from "./fixtures.js";
+import { readFileSync } from "node:fs";
+
+const css = readFileSync(new URL("../../style/main.css", import.meta.url), "utf8");
+
+/** The attributes a selector requires (or excludes) on <html> or <body>. */
+const styledMarks = new Set(
+  [...css.matchAll(/\b(?:html|body)((?:\[[\w-]+\]|:not\(\[[\w-]+\]\))+)/g)].flatMap(([, conditions]) =>
+    [...conditions.matchAll(/\[([\w-]+)\]/g)].map(([, mark]) => mark),
+  ),
+);
+
+test("every mark the stylesheet styles on <html> or <body> is one of the shared names", () => {
+  expect(styledMarks.size).toBeGreaterThan(0);
+  for (const mark of styledMarks) expect(Object.values(names.marks), `${mark} in style/main.css`).toContain(mark);
+});
+
+test("every mark the loader sets on <html> for the stylesheet is styled", () => {
+  for (const mark of [names.marks.announcementDismissed, names.marks.signedIn, names.marks.filtered]) {
+    expect([...styledMarks], mark).toContain(mark);
+  }
+});
+
+test("the page's loader was given the shared names", async ({ request }) => {
+  const page = await (await request.get("/")).text();
+  const loader = page.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
+  for (const value of [...Object.values(names.storage).filter((key) => key !== names.storage.returnTo), ...Object.values(names.marks)]) {
+    expect(loader).toContain(value);
+  }
+});
