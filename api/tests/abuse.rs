@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use nato_georgia_api::clock::ManualClock;
 use nato_georgia_api::config::Config;
 use serde_json::{json, Value};
-use support::{connect_from, parse_response, temp_db, Browser, Server, START, STRONG, STRONGER};
+use support::{account, connect_from, parse_response, temp_db, Browser, Server, START, STRONG, STRONGER};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 async fn start(configure: impl FnOnce(&mut Config)) -> (tempfile::TempDir, Server) {
@@ -18,15 +18,6 @@ async fn start(configure: impl FnOnce(&mut Config)) -> (tempfile::TempDir, Serve
     let mut config = Config::development(db);
     configure(&mut config);
     (dir, Server::start_with(config, Arc::new(ManualClock::new(START))).await)
-}
-
-/// Registers and confirms an account in `browser`.
-async fn account(server: &Server, browser: &Browser, email: &str, password: &str) {
-    let created = browser.post("/api/accounts", json!({ "email": email, "password": password })).await;
-    assert_eq!(created.status, 202, "{}", created.body);
-    let verified =
-        browser.post("/api/accounts/verify", json!({ "email": email, "code": server.latest_code(email).await })).await;
-    assert_eq!(verified.status, 204, "{}", verified.body);
 }
 
 fn wrong_code(right: &str) -> &'static str {

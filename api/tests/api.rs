@@ -5,18 +5,7 @@ mod support;
 
 use nato_georgia_api::config::Config;
 use serde_json::json;
-use support::{request, temp_db, Browser, Server, STRONG, STRONGER};
-
-/// Registers and confirms an account, in a browser of its own.
-async fn account(server: &Server, email: &str, password: &str) {
-    let browser = Browser::new(server);
-    let created =
-        browser.post("/api/accounts", json!({ "email": email, "password": password, "newsletter": false })).await;
-    assert_eq!(created.status, 202, "{}", created.body);
-    let code = server.latest_code(email).await;
-    let verified = browser.post("/api/accounts/verify", json!({ "email": email, "code": code })).await;
-    assert_eq!(verified.status, 204, "{}", verified.body);
-}
+use support::{account, request, temp_db, Browser, Server, STRONG, STRONGER};
 
 async fn sign_in(server: &Server, email: &str, password: &str) -> support::Response {
     server.post("/api/sessions", json!({ "email": email, "password": password })).await
@@ -209,7 +198,7 @@ async fn codes_expire_after_15_minutes_and_allow_5_wrong_tries() {
 async fn a_new_code_waits_60_seconds_and_replaces_the_old_one() {
     let (_dir, db) = temp_db();
     let server = Server::start(db).await;
-    account(&server, "b@example.org", STRONG).await;
+    account(&server, &Browser::new(&server), "b@example.org", STRONG).await;
     assert_eq!(server.post("/api/password-resets", json!({ "email": "b@example.org" })).await.status, 202);
     let first = server.latest_code("b@example.org").await;
     server.clock.advance(20);
@@ -234,7 +223,7 @@ async fn a_new_code_waits_60_seconds_and_replaces_the_old_one() {
 async fn password_reset_answers_alike_for_unknown_addresses_and_ends_every_session() {
     let (_dir, db) = temp_db();
     let server = Server::start(db).await;
-    account(&server, "c@example.org", STRONG).await;
+    account(&server, &Browser::new(&server), "c@example.org", STRONG).await;
     let session = session_cookie(&sign_in(&server, "c@example.org", STRONG).await);
     let unknown = server.post("/api/password-resets", json!({ "email": "nobody@example.org" })).await;
     let told = server.mails("nobody@example.org").await;
@@ -284,7 +273,7 @@ async fn sign_in_is_rate_limited_per_address() {
 async fn data_is_kept_across_a_restart() {
     let (_dir, db) = temp_db();
     let server = Server::start(db.clone()).await;
-    account(&server, "e@example.org", STRONG).await;
+    account(&server, &Browser::new(&server), "e@example.org", STRONG).await;
     server.stop().await;
     let restarted = Server::start(db).await;
     assert_eq!(sign_in(&restarted, "e@example.org", STRONG).await.status, 200);

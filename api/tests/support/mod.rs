@@ -235,6 +235,15 @@ impl Browser {
     }
 }
 
+/// Registers and confirms an account in `browser`.
+pub async fn account(server: &Server, browser: &Browser, email: &str, password: &str) {
+    let created = browser.post("/api/accounts", serde_json::json!({ "email": email, "password": password })).await;
+    assert_eq!(created.status, 202, "{}", created.body);
+    let code = server.latest_code(email).await;
+    let verified = browser.post("/api/accounts/verify", serde_json::json!({ "email": email, "code": code })).await;
+    assert_eq!(verified.status, 204, "{}", verified.body);
+}
+
 /// A minimal SMTP server that accepts every message and keeps its text.
 pub struct SmtpSink {
     pub port: u16,
