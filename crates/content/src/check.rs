@@ -100,9 +100,27 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Errors and warnings, for editors.
+/// Errors and warnings, for editors. The warnings that search the whole article (places it
+/// never names, years the timeline cannot attach) are made here only, so the browser's check
+/// (`check_for_errors`) does not carry their code.
 pub fn check(content: &Content) -> Report {
-    run_check(content, true)
+    let mut report = run_check(content, true);
+    let mentions = mentions_by_place(content);
+    for (place, mentions) in content.places.iter().zip(&mentions) {
+        if mentions.is_empty() {
+            report.warnings.push(Finding {
+                place: format!("place \"{}\"", place.name),
+                message: "the article never names this place (check its name and alternative names)".into(),
+            });
+        }
+    }
+    for (heading, year) in crate::timeline::unattached_years(content) {
+        report.warnings.push(Finding {
+            place: format!("heading \"{heading}\""),
+            message: format!("names {year}, but no sentence does: the timeline cannot list it"),
+        });
+    }
+    report
 }
 
 /// Errors only (the report has no warnings): what decides whether the app can use the content.
@@ -161,9 +179,7 @@ fn check_places(checker: &mut Checker<'_>, content: &Content) {
     for kind in &content.place_kinds {
         checker.text(&format!("place kind \"{}\"", kind.id), "the name", &kind.name);
     }
-    // The article searched once for all the places, and only when warnings are wanted.
-    let mentions = if checker.with_warnings { mentions_by_place(content) } else { Vec::new() };
-    for (i, place) in content.places.iter().enumerate() {
+    for place in &content.places {
         let where_ = format!("place \"{}\"", place.name);
         if !is_slug(&place.slug) {
             checker
@@ -182,9 +198,6 @@ fn check_places(checker: &mut Checker<'_>, content: &Content) {
         }
         if !article.iter().any(|text| text.contains(place.description.as_str())) || place.description.is_empty() {
             checker.error(&where_, "the description must be quoted word for word from the article");
-        }
-        if mentions.get(i).is_some_and(Vec::is_empty) {
-            checker.warning(&where_, "the article never names this place (check its name and alternative names)");
         }
     }
 }

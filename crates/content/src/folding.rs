@@ -56,6 +56,46 @@ impl<'a> FoldedText<'a> {
         Self { text, chars, word_starts }
     }
 
+    /// The char index where `needle` ends when it stands at char `start`: as a whole word, or
+    /// with `prefix` as the start of one.
+    fn match_at(&self, start: usize, needle: &[char], prefix: bool) -> Option<usize> {
+        let end = start + needle.len();
+        let chars = &self.chars;
+        if needle.is_empty()
+            || end > chars.len()
+            || !chars[start..end].iter().map(|&(_, c)| c).eq(needle.iter().copied())
+        {
+            return None;
+        }
+        let whole = end == chars.len() || !is_word_char(chars[end].1);
+        (prefix || whole).then_some(end)
+    }
+
+    fn byte_range(&self, start: usize, end: usize) -> Range<usize> {
+        self.chars[start].0..self.chars.get(end).map_or(self.text.len(), |&(at, _)| at)
+    }
+
+    /// Byte ranges where `word` stands at the start of a word: as the whole word or, with
+    /// `prefix`, as its beginning ("coop" in "cooperation").
+    pub fn find_word_starts(&self, word: &str, prefix: bool) -> Vec<Range<usize>> {
+        let needle: Vec<char> = word.chars().map(fold_char).collect();
+        self.word_starts
+            .iter()
+            .filter_map(|&start| self.match_at(start, &needle, prefix).map(|end| self.byte_range(start, end)))
+            .collect()
+    }
+
+    /// Where `word` stands as the next word after byte `after`, with only spaces and punctuation
+    /// between: whole or, with `prefix`, as its beginning.
+    pub fn word_after(&self, after: usize, word: &str, prefix: bool) -> Option<Range<usize>> {
+        let needle: Vec<char> = word.chars().map(fold_char).collect();
+        let mut start = self.chars.partition_point(|&(at, _)| at < after);
+        while start < self.chars.len() && !is_word_char(self.chars[start].1) {
+            start += 1;
+        }
+        self.match_at(start, &needle, prefix).map(|end| self.byte_range(start, end))
+    }
+
     /// Byte ranges in the text where `word` stands as a whole word (not inside a longer word),
     /// ignoring case and accents.
     pub fn find_whole_word(&self, word: &str) -> Vec<Range<usize>> {
@@ -113,6 +153,20 @@ mod tests {
             FoldedText::new(text).find_whole_word("(Geneva)").into_iter().map(|r| &text[r]).collect();
         assert_eq!(found, ["(Geneva)"]);
         assert_eq!(FoldedText::new(text).find_whole_word("+").len(), 1);
+    }
+
+    #[test]
+    fn finds_the_starts_of_words_and_the_next_word() {
+        let text = "Cooperation, co-operation and NATO–Georgia cooperation";
+        let folded = FoldedText::new(text);
+        let starts: Vec<&str> = folded.find_word_starts("coop", true).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(starts, ["Coop", "coop"]);
+        assert!(folded.find_word_starts("coop", false).is_empty());
+        assert!(folded.find_word_starts("operation", true).len() == 1, "after a hyphen a word starts");
+        let nato = folded.find_word_starts("nato", false)[0].clone();
+        assert_eq!(folded.word_after(nato.end, "georgia", false).map(|r| &text[r]), Some("Georgia"));
+        assert_eq!(folded.word_after(nato.end, "geo", true).map(|r| &text[r]), Some("Geo"));
+        assert_eq!(folded.word_after(nato.end, "geo", false), None);
     }
 
     #[test]

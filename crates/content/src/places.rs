@@ -8,7 +8,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::folding::{fold, FoldedText};
-use crate::model::{Block, Content};
+use crate::model::Content;
 
 /// A group of places, shown as a filter toggle: "Partner countries".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,23 +84,12 @@ pub struct Mention {
     pub ranges: Vec<Range<usize>>,
 }
 
-/// Every passage of the article, with where it stands.
-fn passages(content: &Content) -> Vec<(PassageLocation, &Block)> {
-    let intro = content.intro.iter().map(|block| (PassageLocation::Intro, block));
-    let sections = content.sections.iter().flat_map(|section| {
-        section.all_blocks().map(move |block| {
-            (PassageLocation::Section { slug: section.slug.clone(), heading: section.heading.clone() }, block)
-        })
-    });
-    intro.chain(sections).collect()
-}
-
 /// Every passage that names each of the content's places, in the article's order: one list per
 /// place, in the order of `content.places`. Each text is folded once for all the places.
 pub fn mentions_by_place(content: &Content) -> Vec<Vec<Mention>> {
     let places = &content.places;
     let mut mentions = vec![Vec::new(); places.len()];
-    for (location, block) in passages(content) {
+    for (location, _, block) in crate::passages::blocks(content) {
         for text in block.texts() {
             let folded = FoldedText::new(text);
             for (place, found) in places.iter().zip(mentions.iter_mut()) {

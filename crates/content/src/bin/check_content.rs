@@ -26,6 +26,7 @@ fn main() -> ExitCode {
     for error in &report.errors {
         eprintln!("error: {error}");
     }
+    println!("{} dated statements on the timeline", nato_georgia_content::timeline::key_dates(&content).len());
     println!(
         "{path}: {} sections, {} errors, {} warnings",
         content.sections.len(),

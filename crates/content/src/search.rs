@@ -1,0 +1,250 @@
+//! Site search: the passages a query finds, best first, with where each match stands so the
+//! page can mark it.
+//!
+//! Matching ignores case and accents (the folding the region list uses). Every word of the
+//! query must match, at the start of a word of the text ("coop" finds "cooperation",
+//! "ossetia" finds "Ossetia"); words in double quotes must match as a phrase, one after the
+//! other, each whole but the last. A word may match in the passage or in its headings. Passages
+//! with matches in their headings come first, then those where the words occur more often, then
+//! those where they stand closer together, then in reading order.
+
+use std::ops::Range;
+
+use crate::folding::{fold, FoldedText};
+use crate::model::Content;
+use crate::passages::{passages, Passage};
+
+/// What a visitor searched for: words, and phrases of several words.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    /// Each term's words, folded: one for a word, several for a phrase.
+    terms: Vec<Vec<String>>,
+}
+
+fn words(text: &str) -> Vec<String> {
+    fold(text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+}
+
+impl Query {
+    /// Reads a query: `"peaceful resolution" ossetia` is a phrase and a word. An unclosed
+    /// quote runs to the end; curly quotes count as straight ones.
+    pub fn parse(text: &str) -> Self {
+        let text = text.replace(['“', '”', '„'], "\"");
+        let mut terms = Vec::new();
+        for (index, part) in text.split('"').enumerate() {
+            let found = words(part);
+            if index % 2 == 1 {
+                if !found.is_empty() {
+                    terms.push(found);
+                }
+            } else {
+                terms.extend(found.into_iter().map(|word| vec![word]));
+            }
+        }
+        terms.dedup();
+        Self { terms }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+}
+
+/// A passage the query found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit<'a> {
+    pub passage: Passage<'a>,
+    /// Where the query's words stand in the passage's text, in order, not overlapping.
+    pub marks: Vec<Range<usize>>,
+}
+
+/// Where `term` stands in `text`: its words one after the other, each at the start of a word,
+/// each whole but the last, with nothing but spaces and punctuation between them.
+fn find_term(text: &FoldedText, term: &[String]) -> Vec<Range<usize>> {
+    let Some((first, rest)) = term.split_first() else { return Vec::new() };
+    text.find_word_starts(first, rest.is_empty())
+        .into_iter()
+        .filter_map(|start| {
+            let mut end = start.end;
+            for (index, word) in rest.iter().enumerate() {
+                end = text.word_after(end, word, index + 1 == rest.len())?.end;
+            }
+            Some(start.start..end)
+        })
+        .collect()
+}
+
+/// The shortest stretch of text holding one match of every term that has one, in bytes.
+fn span(matches: &[Vec<Range<usize>>]) -> usize {
+    let found: Vec<&Vec<Range<usize>>> = matches.iter().filter(|m| !m.is_empty()).collect();
+    let mut all: Vec<(usize, usize)> =
+        found.iter().enumerate().flat_map(|(term, ranges)| ranges.iter().map(move |r| (r.start, term))).collect();
+    all.sort_unstable();
+    let mut best = usize::MAX;
+    let mut counts = vec![0usize; found.len()];
+    let (mut covered, mut left) = (0, 0);
+    for right in 0..all.len() {
+        counts[all[right].1] += 1;
+        if counts[all[right].1] == 1 {
+            covered += 1;
+        }
+        while covered == found.len() {
+            best = best.min(all[right].0 - all[left].0);
+            counts[all[left].1] -= 1;
+            if counts[all[left].1] == 0 {
+                covered -= 1;
+            }
+            left += 1;
+        }
+    }
+    best
+}
+
+/// Every passage that matches `query`, best first.
+pub fn search<'a>(content: &'a Content, query: &Query) -> Vec<Hit<'a>> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let mut hits: Vec<(usize, usize, usize, usize, Hit<'a>)> = Vec::new();
+    for (order, passage) in passages(content).into_iter().enumerate() {
+        let section = match &passage.location {
+            crate::places::PassageLocation::Section { heading, .. } => heading.as_str(),
+            crate::places::PassageLocation::Intro => "",
+        };
+        let headings = format!("{section} · {}", passage.subsection.unwrap_or_default());
+        let (text, headings) = (FoldedText::new(passage.text), FoldedText::new(&headings));
+        let in_text: Vec<Vec<Range<usize>>> = query.terms.iter().map(|term| find_term(&text, term)).collect();
+        let in_headings = query.terms.iter().filter(|term| !find_term(&headings, term).is_empty()).count();
+        let all_found = query
+            .terms
+            .iter()
+            .zip(&in_text)
+            .all(|(term, found)| !found.is_empty() || !find_term(&headings, term).is_empty());
+        if !all_found {
+            continue;
+        }
+        let occurrences: usize = in_text.iter().map(Vec::len).sum();
+        let mut marks: Vec<Range<usize>> = in_text.iter().flatten().cloned().collect();
+        marks.sort_by_key(|range| (range.start, std::cmp::Reverse(range.end)));
+        marks.dedup_by(|later, kept| {
+            later.start < kept.end && {
+                kept.end = kept.end.max(later.end);
+                true
+            }
+        });
+        let rank = (usize::MAX - in_headings, usize::MAX - occurrences, span(&in_text), order);
+        hits.push((rank.0, rank.1, rank.2, rank.3, Hit { passage, marks }));
+    }
+    hits.sort_by_key(|(headings, occurrences, span, order, _)| (*headings, *occurrences, *span, *order));
+    hits.into_iter().map(|(.., hit)| hit).collect()
+}
+
+/// "1 passage matches", "12 passages match".
+pub fn result_count_text(count: usize) -> String {
+    match count {
+        1 => "1 passage matches".to_owned(),
+        n => format!("{n} passages match"),
+    }
+}
+
+/// What the page says when nothing matches.
+pub const NO_RESULTS: &str = "No passage matches. Check the spelling, or try fewer or shorter words.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn content() -> Content {
+        crate::parse(include_str!("../../../public/content/georgia.json")).unwrap()
+    }
+
+    fn found<'a>(hit: &Hit<'a>) -> Vec<&'a str> {
+        hit.marks.iter().map(|range| &hit.passage.text[range.clone()]).collect()
+    }
+
+    #[test]
+    fn reads_words_and_quoted_phrases() {
+        let query = Query::parse(r#"  "Peaceful  Resolution" Ossétia “NATO Georgia” "#);
+        assert_eq!(
+            query.terms,
+            vec![
+                vec!["peaceful".to_owned(), "resolution".to_owned()],
+                vec!["ossetia".to_owned()],
+                vec!["nato".to_owned(), "georgia".to_owned()]
+            ]
+        );
+        assert!(Query::parse("  \" \" ,.; ").is_empty());
+        assert_eq!(Query::parse("\"open phrase").terms, vec![vec!["open".to_owned(), "phrase".to_owned()]]);
+    }
+
+    #[test]
+    fn a_word_matches_at_the_start_of_words_whatever_the_case_and_accents() {
+        let content = content();
+        let hits = search(&content, &Query::parse("coop"));
+        assert!(!hits.is_empty());
+        assert!(
+            hits.iter().flat_map(found).all(|word| word.to_lowercase().starts_with("coop")),
+            "{:?}",
+            hits.iter().flat_map(found).collect::<Vec<_>>()
+        );
+        let ossetia = search(&content, &Query::parse("OSSÉTIA"));
+        assert!(ossetia.iter().flat_map(found).any(|word| word == "Ossetia"));
+        assert!(
+            search(&content, &Query::parse("operation"))
+                .iter()
+                .flat_map(found)
+                .all(|w| w.to_lowercase().starts_with("operation")),
+            "not inside “cooperation”"
+        );
+    }
+
+    #[test]
+    fn every_word_must_match() {
+        let content = content();
+        let both = search(&content, &Query::parse("abkhazia ossetia"));
+        assert!(!both.is_empty());
+        for hit in &both {
+            let text = fold(hit.passage.text);
+            assert!(text.contains("abkhazia") && text.contains("ossetia"), "{}", hit.passage.text);
+        }
+        assert!(search(&content, &Query::parse("abkhazia zzzz")).is_empty());
+    }
+
+    #[test]
+    fn a_phrase_matches_only_as_a_phrase() {
+        let content = content();
+        let phrase = search(&content, &Query::parse("\"peaceful resolution\""));
+        assert!(!phrase.is_empty());
+        assert!(phrase.iter().flat_map(found).all(|text| fold(text) == "peaceful resolution"));
+        let reversed = search(&content, &Query::parse("\"resolution peaceful\""));
+        assert!(reversed.is_empty());
+    }
+
+    #[test]
+    fn matches_in_headings_rank_first() {
+        let content = content();
+        let in_headings = |hit: &Hit| match &hit.passage.location {
+            crate::places::PassageLocation::Section { heading, .. } => {
+                fold(&format!("{heading} {}", hit.passage.subsection.unwrap_or_default())).contains("cooperation")
+            }
+            crate::places::PassageLocation::Intro => false,
+        };
+        let order: Vec<bool> = search(&content, &Query::parse("cooperation")).iter().map(in_headings).collect();
+        assert!(order.contains(&true) && order.contains(&false), "{order:?}");
+        assert!(order.windows(2).all(|pair| pair[0] || !pair[1]), "heading matches first: {order:?}");
+    }
+
+    #[test]
+    fn the_closer_the_words_the_higher_the_passage() {
+        assert_eq!(span(&[vec![0..3, 50..53], vec![10..12]]), 10);
+        assert_eq!(span(&[vec![0..3], vec![], vec![7..9]]), 7);
+        assert_eq!(span(&[vec![4..6]]), 0);
+    }
+
+    #[test]
+    fn counts_and_says_when_nothing_matches() {
+        assert_eq!(result_count_text(1), "1 passage matches");
+        assert_eq!(result_count_text(3), "3 passages match");
+        assert!(search(&content(), &Query::parse("")).is_empty());
+    }
+}
