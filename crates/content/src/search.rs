@@ -236,9 +236,10 @@ mod tests {
 
     #[test]
     fn the_closer_the_words_the_higher_the_passage() {
-        assert_eq!(span(&[vec![0..3, 50..53], vec![10..12]]), 10);
-        assert_eq!(span(&[vec![0..3], vec![], vec![7..9]]), 7);
-        assert_eq!(span(&[vec![4..6]]), 0);
+        let at = |starts: &[usize]| starts.iter().map(|&start| start..start + 2).collect::<Vec<_>>();
+        assert_eq!(span(&[at(&[0, 50]), at(&[10])]), 10);
+        assert_eq!(span(&[at(&[0]), at(&[]), at(&[7])]), 7);
+        assert_eq!(span(&[at(&[4])]), 0);
     }
 
     #[test]
