@@ -10,6 +10,9 @@
 // - Clicks on buttons before the app runs are held and replayed, in order, once the app has
 //   hydrated the page (hydration keeps the same elements): "Dismiss" or "Show password" never
 //   do nothing.
+// - The site's keys, which work from the first paint: "/" pressed anywhere but in a field
+//   focuses the search field of the page (the page's own, marked data-slash-focus, or the
+//   header's site search), and Escape clears the site search.
 // - The app starts only once the page's first contentful paint has reached the screen:
 //   prerendered pages show their content at the static-page floor, and the wasm, its JS and the
 //   content JSON then load together instead of competing with that paint (measured with
@@ -49,6 +52,18 @@ if (document.body.hasAttribute(NAMES.marks.prerendered)) {
     if (body.hasAttribute(NAMES.marks.hydrated)) held.filter((button) => button.isConnected).forEach((button) => button.click());
   }).observe(document.body, { attributes: true, attributeFilter: [NAMES.marks.hydrated, NAMES.marks.prerendered] });
 }
+addEventListener("keydown", (event) => {
+  const search = document.getElementById(NAMES.ids.siteSearch);
+  if (event.key === "Escape" && event.target === search) {
+    search.value = "";
+  } else if (event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey && !event.target.closest?.("input, textarea, select, [contenteditable]")) {
+    const field = document.querySelector(`main [${NAMES.marks.slashFocus}]`) ?? search;
+    if (field) {
+      event.preventDefault();
+      field.focus();
+    }
+  }
+});
 let started = false;
 const start = () => {
   if (started) return;

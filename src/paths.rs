@@ -3,6 +3,7 @@
 //! The router matches routes below its base, but absolute links are not prefixed with it, so
 //! every link in the app is built here, from the route table (`routes`).
 
+use nato_georgia_content::region_index::encode_query_value;
 use nato_georgia_content::PassageLocation;
 
 use crate::routes::{self, Route};
@@ -54,6 +55,24 @@ impl SitePaths {
         match location {
             PassageLocation::Intro => format!("{}#{id}", self.home()),
             PassageLocation::Section { slug, .. } => self.section_anchor(slug, id),
+        }
+    }
+
+    /// The search page, for `query` (none: the page alone).
+    pub fn search(&self, query: &str) -> String {
+        let page = self.page(&routes::SEARCH, "");
+        match query.trim() {
+            "" => page,
+            query => format!("{page}?q={}", encode_query_value(query)),
+        }
+    }
+
+    /// Key dates, of one section's passages when `section` is its slug.
+    pub fn timeline(&self, section: Option<&str>) -> String {
+        let page = self.page(&routes::TIMELINE, "");
+        match section {
+            Some(slug) => format!("{page}?section={}", encode_query_value(slug)),
+            None => page,
         }
     }
 

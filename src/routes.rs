@@ -26,7 +26,9 @@ use crate::pages::newsletter::NewsletterPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::region::RegionPage;
 use crate::pages::regions::RegionsPage;
+use crate::pages::search::SearchPage;
 use crate::pages::section::SectionPage;
+use crate::pages::timeline::TimelinePage;
 
 /// Writes out the table: its constants, the router's routes and the release build's chunks.
 macro_rules! site_routes {
@@ -113,6 +115,10 @@ site_routes! {
     /// One place, and every passage that names it.
     REGION: "/regions/:slug" => RegionPage in region_page,
         each |content| content.places.iter().map(|place| place.slug.clone()).collect();
+    /// Passages that match a search, `?q=` the words.
+    SEARCH: "/search" => SearchPage in search_page;
+    /// Every dated statement of the article, by year; `?section=` one section's.
+    TIMELINE: "/timeline" => TimelinePage in timeline_page;
     NEWSLETTER: "/newsletter" => NewsletterPage in newsletter_page;
     REGISTER: "/account/register" => RegisterPage in register_page;
     SIGN_IN: "/account/sign-in" => SignInPage in sign_in_page;

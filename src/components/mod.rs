@@ -16,4 +16,5 @@ pub mod passage_target;
 pub mod place_links;
 pub mod site_footer;
 pub mod site_header;
+pub mod site_search;
 pub mod skip_link;

@@ -1,11 +1,12 @@
-//! The site header: the site's name and the navigation between its pages, with the current
-//! page marked `aria-current="page"`.
+//! The site header: the site's name, the account links, the site search, and the navigation
+//! between its pages, with the current page marked `aria-current="page"`.
 
 use leptos::prelude::*;
 
 use crate::account_session::AccountSession;
 use crate::api::ApiConfig;
 use crate::components::nav_link::NavLink;
+use crate::components::site_search::SiteSearch;
 use crate::content_store::use_content;
 use crate::paths::SitePaths;
 
@@ -57,11 +58,13 @@ pub fn SiteHeader() -> impl IntoView {
                 <p class="site-name">"NATO · " {content.title.clone()}</p>
                 <AccountLinks />
             </div>
+            <SiteSearch />
             <nav aria-label="Site">
                 <ul>
                     <li><NavLink href=paths.home() exact=true>"Overview"</NavLink></li>
                     {section_links}
                     <li><NavLink href=paths.regions()>"Regions and countries"</NavLink></li>
+                    <li><NavLink href=paths.timeline(None)>"Key dates"</NavLink></li>
                 </ul>
             </nav>
         </header>

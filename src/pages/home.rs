@@ -47,6 +47,9 @@ pub fn HomePage() -> impl IntoView {
                 <h2 id="toc-heading">"Contents"</h2>
                 <ol>{contents}</ol>
             </nav>
+            <p class="see-also">
+                <a href=paths.timeline(None)>"Key dates"</a>": every date this page names, year by year."
+            </p>
         </article>
     }
 }

@@ -6,4 +6,6 @@ pub mod newsletter;
 pub mod not_found;
 pub mod region;
 pub mod regions;
+pub mod search;
 pub mod section;
+pub mod timeline;

@@ -1,13 +1,11 @@
 //! `/regions`: the map-free list of the places the article talks about — filter as you type,
 //! kind toggles, sorting, all kept in the URL query so a view can be shared and survives reload,
-//! back and forward.
+//! back and forward. "/" comes back to the filter (the site's rule: `site_search`).
 
-use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use nato_georgia_content::region_index::{match_count_text, mention_count_text, RegionEntry, RegionQuery, SortOrder};
-use wasm_bindgen::JsCast;
 
 use crate::components::page_meta::PageMeta;
 use crate::content_store::use_region_index;
@@ -18,28 +16,6 @@ const FILTER_ID: &str = "region-filter";
 
 fn filter_box() -> Option<web_sys::HtmlElement> {
     html_element(&format!("#{FILTER_ID}"))
-}
-
-/// Whether a key press belongs to a field the visitor is typing in.
-fn is_typing_target(event: &web_sys::KeyboardEvent) -> bool {
-    event.target().and_then(|target| target.dyn_into::<web_sys::Element>().ok()).is_some_and(|element| {
-        matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-            || element.closest("[contenteditable]").ok().flatten().is_some()
-    })
-}
-
-/// "/" anywhere but in a field focuses the filter box.
-fn use_slash_shortcut() {
-    let handle = window_event_listener(ev::keydown, |event| {
-        let modified = event.ctrl_key() || event.meta_key() || event.alt_key();
-        if event.key() == "/" && !modified && !is_typing_target(&event) {
-            if let Some(filter) = filter_box() {
-                event.prevent_default();
-                let _ = filter.focus();
-            }
-        }
-    });
-    on_cleanup(move || handle.remove());
 }
 
 #[component]
@@ -56,7 +32,6 @@ pub fn RegionsPage() -> impl IntoView {
         let map = query_map.read();
         set_query.set(RegionQuery::from_params(map.get_str("q"), map.get_str("kind"), map.get_str("sort"), &url_index));
     });
-    use_slash_shortcut();
 
     // Every change goes to the URL: typing replaces the entry, other changes add one.
     let regions_path = paths.regions();
@@ -131,6 +106,7 @@ pub fn RegionsPage() -> impl IntoView {
                     <p class="hint" id="region-filter-hint">"Type part of a name. Press / to come back here, Escape to clear."</p>
                     <input
                         id=FILTER_ID
+                        data-slash-focus
                         type="text"
                         autocomplete="off"
                         spellcheck="false"

@@ -17,6 +17,8 @@ const ROUTES = [
   "/account/register",
   "/account/sign-in",
   "/account/forgot-password",
+  "/search?q=georgia",
+  "/timeline",
   "/no-such-page",
 ];
 

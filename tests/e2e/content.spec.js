@@ -19,7 +19,7 @@ test("crawling from / shows every sentence of the seed's article", async ({ page
     toVisit.push(...hrefs.filter((href) => !visited.has(href)));
   }
   const everyPage = ["/", ...SECTIONS.map((s) => `/sections/${s.slug}`), "/regions", ...PLACES.map((p) => `/regions/${p}`),
-    "/newsletter", "/account/register", "/account/sign-in", "/account/forgot-password"];
+    "/timeline", "/newsletter", "/account/register", "/account/sign-in", "/account/forgot-password"];
   expect([...visited].sort()).toEqual(everyPage.sort());
   const allText = pageTexts.join("\n");
   const missing = seed.articleLines.flatMap(sentences).filter((sentence) => !allText.includes(sentence));

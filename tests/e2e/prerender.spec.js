@@ -8,6 +8,8 @@ const ROUTES = [
   ...SECTIONS.map((s) => [`/sections/${s.slug}`, s.heading, null]),
   ["/regions", "Regions and countries", "Abkhazia"],
   ...PLACES.map((slug) => [`/regions/${slug}`, null, "From the article"]),
+  ["/search", "Search", null],
+  ["/timeline", "Key dates", "19 August 2008"],
   ["/newsletter", "Subscribe to the newsletter", seed.siteLines[1]],
   ["/account/register", "Create an account", seed.siteLines[4]],
   ["/account/sign-in", "Sign in", "Forgot your password?"],
@@ -42,13 +44,15 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Abkhazia");
   });
 
-  test("forms say they need JavaScript", async ({ request }) => {
+  test("forms and the search say they need JavaScript", async ({ request }) => {
     // Checked in the served HTML: Chromium with scripts disabled by the test driver still
     // parses <noscript> as if scripts ran, so it would not show it.
     for (const route of ["/newsletter", "/account/register", "/account/sign-in", "/account/forgot-password"]) {
       const html = await (await request.get(route)).text();
       expect(html).toContain('<noscript class="needs-js">This form needs JavaScript. Turn JavaScript on in your browser to use it.</noscript>');
     }
+    const search = await (await request.get("/search")).text();
+    expect(search).toContain('<noscript class="needs-js">Searching needs JavaScript. Turn JavaScript on in your browser to search.</noscript>');
   });
 });
 

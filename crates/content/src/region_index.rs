@@ -58,7 +58,7 @@ pub struct RegionQuery {
 }
 
 /// Percent-encodes a query value (everything but unreserved characters).
-fn encode_query_value(value: &str) -> String {
+pub fn encode_query_value(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {
