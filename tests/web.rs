@@ -55,7 +55,8 @@ async fn renders_the_bundled_content() {
     settle().await;
     assert_eq!(text_of(&host, "main h1").as_deref(), Some("Relations with Georgia"));
     assert_eq!(text_of(&host, "time[datetime='2025-05-09']").as_deref(), Some("09 May 2025"));
-    assert_eq!(host.query_selector_all("nav[aria-label=Site] a").unwrap().length(), 5);
+    // Overview, the three sections, regions and countries, key dates.
+    assert_eq!(host.query_selector_all("nav[aria-label=Site] a").unwrap().length(), 6);
     host.remove();
 }
 
