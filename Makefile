@@ -44,10 +44,12 @@ api: api-build
 api-build:
 	cargo build --locked -p nato-georgia-api
 
-## dist: the release build, ready to deploy, in dist/ (for a sub-path: make dist PUBLIC_URL=/x/)
+## dist: the release build, ready to deploy, in dist/ (for a sub-path: make dist PUBLIC_URL=/x/;
+## without offline reading: make dist OFFLINE=off)
 PUBLIC_URL ?= /
+OFFLINE ?= on
 dist: release-crates
-	$(RELEASE_WASM) trunk build --release --public-url $(PUBLIC_URL)
+	NATO_OFFLINE=$(OFFLINE) $(RELEASE_WASM) trunk build --release --public-url $(PUBLIC_URL)
 
 ## dist-subpath: the same build for a deployment under /x/ (used by the tests)
 dist-subpath: release-crates

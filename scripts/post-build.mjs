@@ -14,17 +14,25 @@
 //   - every known route prerendered to <route>/index.html by the `prerender` binary (native,
 //     `ssr` feature), which the app then hydrates;
 //   - wasm-bindgen's JS glue minified (trunk leaves it as written): a fifth smaller compressed;
+//   - the service worker (src/service-worker.js), listing every file of the build under a
+//     version made from their contents; with NATO_OFFLINE=off, one that removes itself;
 //   - precompressed .br and .gz copies of every text and wasm file, for hosts that serve them.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { transformSync } from "esbuild";
+import { serviceWorker } from "./service-worker.mjs";
 import { isSplitBuild, splitWasm } from "./split-wasm.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const release = process.env.TRUNK_PROFILE === "release";
+const publicUrl = process.env.TRUNK_PUBLIC_URL || "/";
+// Offline reading: release builds only (a development build changes under the developer's
+// hands), unless the deployer turns it off.
+const offline = release && process.env.NATO_OFFLINE !== "off";
+const SERVICE_WORKER = "service-worker.js";
 if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this as a trunk hook");
 
 const indexPath = join(staging, "index.html");
@@ -36,7 +44,11 @@ function withLoader(page) {
   const placeholder = /<script type="module" data-loader data-js="([^"]+)" data-wasm="([^"]+)"><\/script>/;
   const [, js, wasm] = page.match(placeholder) ?? [];
   if (!js) throw new Error("index.html has no loader placeholder (Trunk.toml's pattern_script)");
-  const define = { "APP.js": JSON.stringify(js), "APP.wasm": JSON.stringify(wasm) };
+  const define = {
+    "APP.js": JSON.stringify(js),
+    "APP.wasm": JSON.stringify(wasm),
+    "APP.serviceWorker": JSON.stringify(offline ? `${publicUrl}${SERVICE_WORKER}` : ""),
+  };
   for (const [group, entries] of Object.entries(names)) {
     for (const [name, value] of Object.entries(entries)) define[`NAMES.${group}.${name}`] = JSON.stringify(value);
   }
@@ -91,7 +103,6 @@ writeFileSync(join(staging, "404.html"), html);
 if (release) {
   if (isSplitBuild()) console.log(`split the wasm: ${splitWasm(staging)} chunks`);
 
-  const publicUrl = process.env.TRUNK_PUBLIC_URL || "/";
   // A native build with the default toolchain: the Makefile's nightly settings are for the wasm.
   const nativeEnv = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => name !== "RUSTUP_TOOLCHAIN" && !name.startsWith("CARGO_UNSTABLE_")),
@@ -108,12 +119,22 @@ if (release) {
     writeFileSync(path, transformSync(readFileSync(path, "utf8"), { minify: true }).code);
   }
 
-  const compressible = /\.(html|js|css|json|wasm|svg|txt)$/;
   const walk = (dir) =>
     readdirSync(dir).flatMap((name) => {
       const path = join(dir, name);
       return statSync(path).isDirectory() ? walk(path) : [path];
     });
+
+  const files = walk(staging)
+    .map((path) => relative(staging, path).split(sep).join("/"))
+    .filter((file) => file !== SERVICE_WORKER)
+    .sort();
+  const version = createHash("sha256");
+  for (const file of files) version.update(file).update(readFileSync(join(staging, file)));
+  writeFileSync(join(staging, SERVICE_WORKER), serviceWorker(files, version.digest("hex").slice(0, 16), offline));
+  console.log(offline ? `service worker: ${files.length} files for offline reading` : "service worker: turned off (it removes itself)");
+
+  const compressible = /\.(html|js|css|json|webmanifest|wasm|svg|txt)$/;
   for (const path of walk(staging).filter((p) => compressible.test(p))) {
     const data = readFileSync(path);
     writeFileSync(`${path}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));

@@ -20,6 +20,8 @@ pub struct ApiConfig {
 pub enum ApiError {
     /// The request did not get through.
     Network,
+    /// The browser is offline: the request was not sent.
+    Offline,
     /// 422: the server's checks refused fields, with its messages.
     Fields(Vec<FieldError>),
     /// 429: too many attempts; try again after this many seconds, if the server said.
@@ -35,6 +37,9 @@ impl ApiError {
     pub fn message(&self) -> String {
         match self {
             ApiError::Network => "The request could not be sent. Check your connection and try again.".into(),
+            ApiError::Offline => {
+                "You are offline. What you typed is kept; send it again when you are back online.".into()
+            }
             ApiError::Fields(_) => "Some answers need correcting.".into(),
             ApiError::RateLimited(seconds) => too_many_attempts(seconds.map(u64::from)),
             ApiError::Refused(message) => message.clone(),
@@ -71,7 +76,8 @@ async fn error_from(response: Response) -> ApiError {
 
 /// The answer of a request that succeeded, or the error a form shows.
 async fn answer(result: Result<Response, gloo_net::Error>) -> Result<Response, ApiError> {
-    let response = result.map_err(|_| ApiError::Network)?;
+    let offline = || web_sys::window().is_some_and(|window| !window.navigator().on_line());
+    let response = result.map_err(|_| if offline() { ApiError::Offline } else { ApiError::Network })?;
     if response.ok() {
         Ok(response)
     } else {

@@ -13,6 +13,10 @@
 // - The site's keys, which work from the first paint: "/" pressed anywhere but in a field
 //   focuses the search field of the page (the page's own, marked data-slash-focus, or the
 //   header's site search), and Escape clears the site search.
+// - Offline reading (release builds): once the app runs, the service worker
+//   (src/service-worker.js) is registered, and when a new version of the site is waiting, a
+//   polite live region says so, with a "Reload" button; nothing reloads unless the reader
+//   chooses to.
 // - The app starts only once the page's first contentful paint has reached the screen:
 //   prerendered pages show their content at the static-page floor, and the wasm, its JS and the
 //   content JSON then load together instead of competing with that paint (measured with
@@ -64,13 +68,65 @@ addEventListener("keydown", (event) => {
     }
   }
 });
+/** Resolves once the app runs: a prerendered page hydrated, or a page rendered from scratch. */
+const running = () =>
+  new Promise((resolve) => {
+    const body = document.body;
+    const done = () => !body.hasAttribute(NAMES.marks.prerendered) || body.hasAttribute(NAMES.marks.hydrated);
+    if (done()) return resolve();
+    new MutationObserver((_, observer) => done() && (observer.disconnect(), resolve())).observe(body, { attributes: true });
+  });
+
+/** Registers the service worker, and offers a waiting new version with a "Reload" button. */
+const offerOffline = () => {
+  if (!APP.serviceWorker || !("serviceWorker" in navigator)) return;
+  // The live region is added, empty, where an update can come (a page a worker controls), so
+  // that its words are announced when they arrive; elsewhere only if one does.
+  let region;
+  const notice = () => {
+    if (!region) {
+      region = Object.assign(document.createElement("div"), { className: "update-notice" });
+      region.setAttribute("role", "status");
+      document.body.append(region);
+    }
+    return region;
+  };
+  if (navigator.serviceWorker.controller) notice();
+  let reloading = false;
+  navigator.serviceWorker.addEventListener("controllerchange", () => reloading && location.reload());
+  const offer = (worker) => {
+    const reload = Object.assign(document.createElement("button"), { type: "button", textContent: "Reload" });
+    reload.addEventListener("click", () => {
+      reloading = true;
+      worker.postMessage("activate");
+    });
+    notice().replaceChildren(Object.assign(document.createElement("p"), { textContent: "A new version of this site is available." }), reload);
+  };
+  // Refused (a private window, a browser setting): the site works as without it.
+  navigator.serviceWorker
+    .register(APP.serviceWorker)
+    .then((registration) => {
+      // A new version that installs while a page is controlled is an update (the first
+      // install has nothing to replace): it may already wait, be installing, or come later.
+      const update = (worker) => worker && navigator.serviceWorker.controller && offer(worker);
+      const track = (worker) => worker?.addEventListener("statechange", () => worker.state === "installed" && update(worker));
+      update(registration.waiting);
+      track(registration.installing);
+      registration.addEventListener("updatefound", () => track(registration.installing));
+    })
+    .catch(() => {});
+};
+
 let started = false;
 const start = () => {
   if (started) return;
   started = true;
   const content = Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: NAMES.files.content });
   document.head.append(content);
-  import(APP.js).then(({ default: init }) => init({ module_or_path: APP.wasm })).catch(showPrerendered);
+  import(APP.js)
+    .then(({ default: init }) => init({ module_or_path: APP.wasm }))
+    .then(running)
+    .then(offerOffline, showPrerendered);
 };
 if (document.visibilityState === "hidden" || !PerformanceObserver.supportedEntryTypes?.includes("paint")) start();
 else {

@@ -29,6 +29,9 @@ export default defineConfig({
       ],
     },
     trace: "off",
+    // Offline reading is tested on its own (offline.spec.js); elsewhere every page comes from
+    // the host, as on a first visit.
+    serviceWorkers: "block",
   },
   projects: [
     { name: "root", testIgnore: /subpath\.spec/, use: { baseURL: `http://127.0.0.1:${ROOT_PORT}` } },

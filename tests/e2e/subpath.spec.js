@@ -27,3 +27,17 @@ test.describe("unknown paths", () => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Relations with Georgia");
 });
 });
+
+test.describe("offline", () => {
+  test.use({ serviceWorkers: "allow", allowedConsoleErrors: [/status of 404/] });
+  test("the service worker is scoped to the sub-path and serves it offline", async ({ page, context }) => {
+    await page.goto("/x/regions");
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 30_000 });
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope)).toMatch(/\/x\/$/);
+    await context.setOffline(true);
+    await page.goto("/x/sections/wider-cooperation");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wider cooperation");
+    await page.goto("/x/no-such-page");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  });
+});
