@@ -24,7 +24,7 @@ RELEASE_WASM := RUSTUP_TOOLCHAIN=$(RELEASE_TOOLCHAIN) CARGO_UNSTABLE_BUILD_STD=s
 	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort --cfg split -Clink-arg=--emit-relocs"
 
-.PHONY: bench bench-api test-budgets serve api api-build dist dist-subpath release-crates test lint test-native test-wasm test-e2e check-content rust tools browser
+.PHONY: bench bench-api test-budgets serve api api-build dist dist-subpath release-crates test lint test-native test-wasm test-e2e test-engines check-content rust tools browser
 
 ## serve: the site with live reload on http://127.0.0.1:8080, and the API beside it on :3000
 ## (trunk proxies /api to it); Ctrl-C stops both, quietly.
@@ -59,8 +59,9 @@ release-crates: tools
 	$(RELEASE_WASM) cargo fetch --locked --target wasm32-unknown-unknown
 
 ## test: every test — formatting and lints first, native unit tests, wasm tests in Chromium,
-## end-to-end tests in Chromium, and the performance and accessibility budgets
-test: lint tools browser test-native test-wasm test-e2e test-budgets
+## end-to-end tests in Chromium, the core journeys in Firefox and WebKit, and the performance
+## and accessibility budgets
+test: lint tools browser test-native test-wasm test-e2e test-engines test-budgets
 
 ## lint: rustfmt, and clippy with warnings as errors for every crate and feature set that is
 ## built — native (the API, the checks with and without the estimate, the content, the
@@ -86,6 +87,10 @@ test-wasm: tools browser
 
 test-e2e: dist dist-subpath api-build browser
 	playwright test --config tests/e2e/playwright.config.js
+
+## test-engines: the core journeys in Firefox ESR and WebKitGTK (tests/engines/)
+test-engines: dist api-build browser
+	node --test --test-reporter=spec tests/engines/
 
 ## bench: Lighthouse, axe and keystroke latency for the release build, against the static floor;
 ## then the API's figures (bench-api)

@@ -6,7 +6,8 @@
 #   scripts/setup.sh tools     the above, the release builds' nightly (with its std sources),
 #                              trunk, wasm-bindgen-cli, wasm-split-cli, npm packages (wasm-opt,
 #                              Playwright)
-#   scripts/setup.sh browser   Debian's chromium and chromium-driver
+#   scripts/setup.sh browser   Debian's chromium and chromium-driver, firefox-esr, and WebKitGTK's
+#                              webkit2gtk-driver (MiniBrowser) with xvfb for its display
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -68,12 +69,17 @@ tools() {
 }
 
 browser() {
-  if ! [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
-    say "installing Debian's chromium and chromium-driver"
+  local wanted=(/usr/bin/chromium /usr/bin/chromedriver /usr/bin/firefox-esr /usr/bin/WebKitWebDriver /usr/bin/Xvfb)
+  local missing=0 binary
+  for binary in "${wanted[@]}"; do
+    [[ -x "$binary" ]] || missing=1
+  done
+  if (( missing )); then
+    say "installing Debian's chromium, chromium-driver, firefox-esr, webkit2gtk-driver and xvfb"
     local sudo=""
     [[ $(id -u) -eq 0 ]] || sudo=sudo
     $sudo apt-get update
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium chromium-driver
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium chromium-driver firefox-esr webkit2gtk-driver xvfb
   fi
 }
 

@@ -1,0 +1,131 @@
+// The core journeys in every engine besides Chromium (which the Playwright suite covers whole):
+// a prerendered page hydrates, in-app navigation moves focus and sets the title, the region
+// filter, the password checklist and the strength estimator's worker, the newsletter's error
+// summary, a full sign-up against the real API, "Page not found", and offline reading after one
+// visit. Against the release build in dist/, served as a static host serves it.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+import { engines, waitFor } from "./browsers.mjs";
+
+const names = JSON.parse(readFileSync(new URL("../../src/shared-names.json", import.meta.url), "utf8"));
+const SITE = 4281;
+const API = 4282;
+const OFFLINE_SITE = 4283;
+const site = `http://127.0.0.1:${SITE}`;
+const PASSWORD = "Vq7#t!mZ2@pL9w-Kutaisi";
+const hydrated = `document.body.hasAttribute(${JSON.stringify(names.marks.hydrated)})`;
+const heading = `document.querySelector("main h1")?.textContent`;
+
+function serve(port, ...extra) {
+  return spawn("node", ["scripts/static-server.mjs", "--root", "dist", "--port", String(port), ...extra], { stdio: "ignore" });
+}
+
+const servers = [];
+before(async () => {
+  rmSync("target/engines-api.sqlite3", { force: true });
+  const env = {
+    ...process.env,
+    NATO_API_DEV: "1",
+    NATO_API_ADDRESS: `127.0.0.1:${API}`,
+    NATO_API_DATABASE: "target/engines-api.sqlite3",
+    NATO_API_TRUSTED_PROXIES: "127.0.0.1",
+    RUST_LOG: "warn",
+  };
+  servers.push(spawn("target/debug/nato-georgia-api", [], { stdio: "ignore", env }));
+  servers.push(serve(SITE, "--api", `http://127.0.0.1:${API}`));
+  await sleep(1000);
+});
+after(() => servers.forEach((server) => server.kill()));
+
+for (const engine of engines) {
+  describe(engine.name, () => {
+    let page;
+    before(async () => {
+      page = await engine.open();
+      console.log(`${engine.name}: ${page.version}`);
+    });
+    after(() => page?.close());
+
+    async function open(path) {
+      await page.goto(`${site}${path}`);
+      await waitFor(page, hydrated);
+    }
+
+    it("a prerendered page hydrates", async () => {
+      await open("/sections/wider-cooperation");
+      assert.equal(await page.evaluate(heading), "Wider cooperation");
+    });
+
+    it("in-app navigation moves focus to the heading and sets the title", async () => {
+      await open("/sections/wider-cooperation");
+      await page.click(`nav[aria-label="Site"] a[href="/regions"]`);
+      await waitFor(page, `location.pathname === "/regions" && document.activeElement === document.querySelector("main h1")`);
+      assert.equal(await page.evaluate("document.title"), "Regions and countries — Relations with Georgia");
+    });
+
+    it("the region filter filters as you type, and keeps it in the URL", async () => {
+      await open("/regions");
+      await page.type("#region-filter", "oss");
+      await waitFor(page, `location.search === "?q=oss"`);
+      const shown = await page.evaluate(`[...document.querySelectorAll(".region-list .region-name")].map((a) => a.textContent)`);
+      assert.ok(shown.length > 0 && shown.every((name) => /oss/i.test(name)), shown.join(", "));
+    });
+
+    it("the password checklist follows the typing, and the strength estimator's worker answers", async () => {
+      await open("/account/register");
+      await page.type("#password", PASSWORD);
+      await waitFor(page, `document.querySelectorAll("[data-rule][data-met=true]").length === 6`);
+      await waitFor(page, `Number(document.querySelector("meter[data-score]")?.dataset.score) >= 3`);
+    });
+
+    it("the newsletter's error summary takes focus and links to the fields", async () => {
+      await open("/newsletter");
+      await page.click(`main form button[type=submit]`);
+      await waitFor(page, `document.activeElement?.id === "error-summary"`);
+      const summary = await page.evaluate(`document.querySelector("#error-summary").textContent`);
+      assert.match(summary, /Enter your email address/);
+      assert.match(summary, /Select “I agree”/);
+    });
+
+    it("a full sign-up against the real API", async () => {
+      const email = `${engine.name.replace(/\W/g, "").toLowerCase()}.${Date.now()}@example.org`;
+      await open("/account/register");
+      await page.type("#email", email);
+      await page.type("#password", PASSWORD);
+      await waitFor(page, `Number(document.querySelector("meter[data-score]")?.dataset.score) >= 3`);
+      await page.click(`main form button[type=submit]`);
+      await waitFor(page, `${heading} === "Check your email"`);
+      const outbox = await (await fetch(`${site}/api/dev/outbox`)).json();
+      const code = outbox.filter((mail) => mail.to === email).at(-1).body.match(/\b\d{6}\b/)[0];
+      await page.type("#code", code);
+      await page.click(`main form button[type=submit]`);
+      await waitFor(page, `${heading} === "Your account is ready"`);
+    });
+
+    it('an unknown path shows "Page not found"', async () => {
+      await page.goto(`${site}/no-such-page`);
+      await waitFor(page, `${heading} === "Page not found"`);
+    });
+
+    it("after one visit, the site reads with its host gone", async () => {
+      const host = serve(OFFLINE_SITE);
+      await sleep(500);
+      const origin = `http://127.0.0.1:${OFFLINE_SITE}`;
+      try {
+        await page.goto(`${origin}/`);
+        await waitFor(page, hydrated);
+        await waitFor(page, "navigator.serviceWorker.controller !== null", 30_000);
+      } finally {
+        host.kill();
+      }
+      await sleep(300);
+      for (const [path, title] of [["/regions/abkhazia", "Abkhazia"], ["/timeline", "Key dates"], ["/no-such-page", "Page not found"]]) {
+        await page.goto(`${origin}${path}`);
+        await waitFor(page, `${heading} === ${JSON.stringify(title)}`);
+      }
+    });
+  });
+}
