@@ -7,6 +7,7 @@ pub mod content_error;
 pub mod focus_on_navigate;
 pub mod form;
 pub mod loading;
+pub mod marked_text;
 pub mod nav_link;
 pub mod needs_javascript;
 pub mod page_meta;

@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use nato_georgia_content::region_index::{mention_count_text, RegionEntry};
-use nato_georgia_content::{split_marked, Mention, PassageLocation};
+use nato_georgia_content::{Mention, PassageLocation};
 
+use crate::components::marked_text::MarkedText;
 use crate::components::page_meta::PageMeta;
 use crate::content_store::use_region_index;
 use crate::pages::not_found::NotFoundPage;
@@ -74,20 +75,9 @@ fn Passage(mention: Mention, paths: SitePaths) -> impl IntoView {
         PassageLocation::Intro => "the overview".to_owned(),
         PassageLocation::Section { heading, .. } => heading.clone(),
     };
-    let text = split_marked(&mention.text, &mention.ranges)
-        .into_iter()
-        .map(|(piece, marked)| {
-            let piece = piece.to_owned();
-            if marked {
-                view! { <mark>{piece}</mark> }.into_any()
-            } else {
-                piece.into_any()
-            }
-        })
-        .collect_view();
     view! {
         <li>
-            <p>{text}</p>
+            <p><MarkedText text=mention.text marks=mention.ranges /></p>
             <p class="passage-link"><a href=href>"Read it in context: " {where_}</a></p>
         </li>
     }

@@ -8,9 +8,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use nato_georgia_content::search::{result_count_text, search, Hit, Query, NO_RESULTS};
-use nato_georgia_content::{split_marked, PassageLocation};
+use nato_georgia_content::PassageLocation;
 use wasm_bindgen::JsCast;
 
+use crate::components::marked_text::MarkedText;
 use crate::components::page_meta::PageMeta;
 use crate::content_store::use_content;
 use crate::paths::SitePaths;
@@ -145,18 +146,9 @@ pub fn SearchPage() -> impl IntoView {
             .into_iter()
             .map(|found| {
                 let open = open.clone();
-                let pieces = split_marked(&found.text, &found.marks)
-                    .into_iter()
-                    .map(|(text, marked)| {
-                        let text = text.to_owned();
-                        if marked {
-                            view! { <mark>{text}</mark> }.into_any()
-                        } else {
-                            text.into_any()
-                        }
-                    })
-                    .collect_view();
-                let (href, place, target) = (found.href.clone(), found.place.clone(), found);
+                let (href, place, text, marks) =
+                    (found.href.clone(), found.place.clone(), found.text.clone(), found.marks.clone());
+                let target = found;
                 view! {
                     <li>
                         <p class="result-place">
@@ -165,7 +157,7 @@ pub fn SearchPage() -> impl IntoView {
                                 open(target.clone());
                             }>{place}</a>
                         </p>
-                        <p>{pieces}</p>
+                        <p><MarkedText text marks /></p>
                     </li>
                 }
             })
