@@ -7,8 +7,7 @@
 //! windows' worth is spent (docs/api.md works this out for codes). Expired windows are
 //! deleted by the janitor.
 
-use rusqlite::{params, Connection, OptionalExtension};
-
+use crate::db::Connection;
 use crate::error::ApiError;
 
 pub const HOUR: i64 = 60 * 60;
@@ -42,33 +41,35 @@ impl Budget {
     }
 
     /// `Some(seconds)` until the budget has room again, when it is spent; `None` when it has room.
-    pub fn spent(&self, connection: &Connection, scope: &[&str], now: i64) -> Result<Option<i64>, ApiError> {
-        let row: Option<(i64, i64)> = connection
-            .query_row("SELECT spent, expires_at FROM budgets WHERE name = ?1", [self.key(scope)], |row| {
-                Ok((row.get(0)?, row.get(1)?))
-            })
-            .optional()?;
+    pub async fn spent(&self, connection: &mut Connection, scope: &[&str], now: i64) -> Result<Option<i64>, ApiError> {
+        let row: Option<(i64, i64)> = sqlx::query_as("SELECT spent, expires_at FROM budgets WHERE name = $1")
+            .bind(self.key(scope))
+            .fetch_optional(connection)
+            .await?;
         Ok(row
             .filter(|(spent, expires_at)| *spent >= self.max && *expires_at > now)
             .map(|(_, expires_at)| expires_at - now))
     }
 
     /// Spends one; the amount spent in the current window, this one included.
-    pub fn spend(&self, connection: &Connection, scope: &[&str], now: i64) -> Result<i64, ApiError> {
-        Ok(connection.query_row(
-            "INSERT INTO budgets (name, expires_at, spent) VALUES (?1, ?2 + ?3, 1)
+    pub async fn spend(&self, connection: &mut Connection, scope: &[&str], now: i64) -> Result<i64, ApiError> {
+        Ok(sqlx::query_scalar(
+            "INSERT INTO budgets (name, expires_at, spent) VALUES ($1, $2 + $3, 1)
              ON CONFLICT (name) DO UPDATE SET
-                 spent = CASE WHEN budgets.expires_at <= ?2 THEN 1 ELSE budgets.spent + 1 END,
-                 expires_at = CASE WHEN budgets.expires_at <= ?2 THEN ?2 + ?3 ELSE budgets.expires_at END
+                 spent = CASE WHEN budgets.expires_at <= $2 THEN 1 ELSE budgets.spent + 1 END,
+                 expires_at = CASE WHEN budgets.expires_at <= $2 THEN $2 + $3 ELSE budgets.expires_at END
              RETURNING spent",
-            params![self.key(scope), now, self.window],
-            |row| row.get(0),
-        )?)
+        )
+        .bind(self.key(scope))
+        .bind(now)
+        .bind(self.window)
+        .fetch_one(connection)
+        .await?)
     }
 
     /// Starts afresh: after a password reset, the sign-ins that failed before it no longer count.
-    pub fn forget(&self, connection: &Connection, scope: &[&str]) -> Result<(), ApiError> {
-        connection.execute("DELETE FROM budgets WHERE name = ?1", [self.key(scope)])?;
+    pub async fn forget(&self, connection: &mut Connection, scope: &[&str]) -> Result<(), ApiError> {
+        sqlx::query("DELETE FROM budgets WHERE name = $1").bind(self.key(scope)).execute(connection).await?;
         Ok(())
     }
 }

@@ -1,16 +1,23 @@
 //! The server's settings, from environment variables with development defaults.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::client_ip::TrustedProxies;
+use crate::db::Database;
 
 #[derive(Debug, Clone)]
 pub struct Config {
     /// `NATO_API_ADDRESS`, default `127.0.0.1:3000`.
     pub address: String,
-    /// `NATO_API_DATABASE`, default `./data/nato-georgia.sqlite3`.
-    pub database: PathBuf,
+    /// `NATO_API_DATABASE`: a SQLite file (default `./data/nato-georgia.sqlite3`) or a
+    /// `postgres://` URL.
+    pub database: Database,
+    /// `NATO_API_DATABASE_POOL`: connections to PostgreSQL per instance (default 10); SQLite
+    /// always has one.
+    pub pool_size: u32,
+    /// `NATO_API_MAIL_LEASE`: seconds an instance holds a message it is delivering before
+    /// another may take it over (default 60); the SMTP timeout is half of it.
+    pub mail_lease: Duration,
     /// `NATO_API_DEV=1`: mail goes to the dev outbox (console and `GET /api/dev/outbox`).
     pub development: bool,
     /// Outside development: where mail is delivered.
@@ -104,11 +111,13 @@ impl HashingLimits {
 }
 
 impl Config {
-    /// The settings for development and tests: a database at `database`, dev outbox on.
-    pub fn development(database: PathBuf) -> Self {
+    /// The settings for development and tests: the database at `database`, dev outbox on.
+    pub fn development(database: impl Into<Database>) -> Self {
         Self {
             address: "127.0.0.1:3000".into(),
-            database,
+            database: database.into(),
+            pool_size: 10,
+            mail_lease: Duration::from_secs(60),
             development: true,
             smtp: None,
             public_url: "http://127.0.0.1:8080".into(),
@@ -135,10 +144,13 @@ impl Config {
         if !development && smtp.is_none() {
             return Err("set NATO_API_SMTP_URL and NATO_API_MAIL_FROM to deliver mail, or NATO_API_DEV=1 for the development outbox".into());
         }
-        let mut config = Self::development(
-            std::env::var_os("NATO_API_DATABASE")
-                .map_or_else(|| PathBuf::from("data/nato-georgia.sqlite3"), PathBuf::from),
-        );
+        let database = std::env::var("NATO_API_DATABASE").unwrap_or_else(|_| "data/nato-georgia.sqlite3".into());
+        let mut config = Self::development(Database::parse(&database));
+        config.pool_size = number("NATO_API_DATABASE_POOL", config.pool_size as usize)? as u32;
+        config.mail_lease = seconds("NATO_API_MAIL_LEASE", 60)?;
+        if config.mail_lease < Duration::from_secs(2) {
+            return Err("NATO_API_MAIL_LEASE must be at least 2 seconds".into());
+        }
         if let Ok(address) = std::env::var("NATO_API_ADDRESS") {
             config.address = address;
         }

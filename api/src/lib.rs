@@ -1,5 +1,6 @@
 //! The reference API behind the site's forms. It enforces the browser's own checks (the shared
-//! `nato-georgia-checks` crate), keeps its data in SQLite, and sends mail through an outbox.
+//! `nato-georgia-checks` crate), keeps its data in SQLite or PostgreSQL, and sends mail through
+//! an outbox.
 //! docs/api.md's "Security" section says what it holds against abuse, and where.
 
 pub mod answers;
@@ -37,10 +38,10 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let delivery = match &config.smtp {
-        Some(smtp) => mail::Delivery::smtp(smtp).map_err(std::io::Error::other)?,
+        Some(smtp) => mail::Delivery::smtp(smtp, config.mail_lease / 2).map_err(std::io::Error::other)?,
         None => mail::Delivery::Console,
     };
-    let state = AppState::open(config.clone(), clock.clone()).map_err(std::io::Error::other)?;
+    let state = AppState::open(config.clone(), clock.clone()).await.map_err(std::io::Error::other)?;
     let every_minute = std::time::Duration::from_secs(60);
     let background = [
         mail::spawn_delivery(
@@ -48,6 +49,7 @@ pub async fn serve(
             delivery,
             clock.clone(),
             std::time::Duration::from_millis(500),
+            config.mail_lease,
             config.development,
         ),
         janitor::spawn(state.0.db.clone(), clock, every_minute),
@@ -87,6 +89,6 @@ async fn shutdown_signal() {
 /// Binds the configured address and serves until Ctrl-C or SIGTERM.
 pub async fn run(config: Config) -> std::io::Result<()> {
     let listener = TcpListener::bind(&config.address).await?;
-    tracing::info!(address = %listener.local_addr()?, database = %config.database.display(), development = config.development, smtp = config.smtp.is_some(), "API listening");
+    tracing::info!(address = %listener.local_addr()?, database = %config.database, development = config.development, smtp = config.smtp.is_some(), "API listening");
     serve(listener, config, Arc::new(SystemClock), shutdown_signal()).await
 }

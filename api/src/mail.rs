@@ -3,18 +3,22 @@
 //! the console in development, sent over SMTP (lettre) otherwise. A message that fails to send
 //! stays in the outbox and is tried again. In development, `GET /api/dev/outbox` lists every
 //! message, so a person trying the site can read their code.
+//!
+//! With several instances on one database, each message is delivered by one of them: an
+//! instance claims a message for a lease before sending it (PostgreSQL skips the rows another
+//! instance is claiming), and a message whose instance died is taken over once its lease runs
+//! out. The SMTP timeout is half the lease, so a live instance gives up before that.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use lettre::message::Mailbox;
 use lettre::{Message, SmtpTransport, Transport};
-use rusqlite::{params, Connection};
 use serde::Serialize;
 
 use crate::clock::{iso8601, Clock};
 use crate::config::SmtpConfig;
-use crate::db::Db;
+use crate::db::{Connection, Db};
 use crate::error::ApiError;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -26,21 +30,27 @@ pub struct Mail {
 }
 
 /// Puts a message in the outbox; the delivery task sends it.
-pub fn send(connection: &Connection, to: &str, subject: &str, body: &str, now: i64) -> Result<(), ApiError> {
-    connection.execute(
-        "INSERT INTO outbox (recipient, subject, body, sent_at) VALUES (?1, ?2, ?3, ?4)",
-        params![to, subject, body, now],
-    )?;
+pub async fn send(connection: &mut Connection, to: &str, subject: &str, body: &str, now: i64) -> Result<(), ApiError> {
+    sqlx::query("INSERT INTO outbox (recipient, subject, body, sent_at) VALUES ($1, $2, $3, $4)")
+        .bind(to)
+        .bind(subject)
+        .bind(body)
+        .bind(now)
+        .execute(connection)
+        .await?;
     Ok(())
 }
 
 /// Every message, oldest first.
-pub fn list(connection: &Connection) -> Result<Vec<Mail>, ApiError> {
-    let mut statement = connection.prepare("SELECT recipient, subject, body, sent_at FROM outbox ORDER BY id")?;
-    let rows = statement.query_map([], |row| {
-        Ok(Mail { to: row.get(0)?, subject: row.get(1)?, body: row.get(2)?, sent_at: iso8601(row.get(3)?) })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+pub async fn list(connection: &mut Connection) -> Result<Vec<Mail>, ApiError> {
+    let rows: Vec<(String, String, String, i64)> =
+        sqlx::query_as("SELECT recipient, subject, body, sent_at FROM outbox ORDER BY id")
+            .fetch_all(connection)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(to, subject, body, sent_at)| Mail { to, subject, body, sent_at: iso8601(sent_at) })
+        .collect())
 }
 
 /// Where delivered mail goes. One per server, so the SMTP variant's size does not matter.
@@ -55,8 +65,12 @@ pub enum Delivery {
 }
 
 impl Delivery {
-    pub fn smtp(config: &SmtpConfig) -> Result<Self, String> {
-        let transport = SmtpTransport::from_url(&config.url).map_err(|e| format!("NATO_API_SMTP_URL: {e}"))?.build();
+    /// SMTP delivery that gives up on a message after `timeout`.
+    pub fn smtp(config: &SmtpConfig, timeout: Duration) -> Result<Self, String> {
+        let transport = SmtpTransport::from_url(&config.url)
+            .map_err(|e| format!("NATO_API_SMTP_URL: {e}"))?
+            .timeout(Some(timeout))
+            .build();
         let from = config.from.parse().map_err(|e| format!("NATO_API_MAIL_FROM: {e}"))?;
         Ok(Delivery::Smtp { transport, from })
     }
@@ -82,20 +96,40 @@ impl Delivery {
 
 type Pending = (i64, String, String, String);
 
-/// Delivers what is waiting in the outbox, twenty at a time. The database is not held while a
-/// message is on its way (an SMTP server may be slow), only to read and to mark. Outside
+/// Messages claimed at once by one instance.
+const BATCH: i64 = 20;
+
+/// Delivers what is waiting in the outbox. It claims a batch for the lease, delivers each
+/// message, and marks it; a message whose lease ran out before its turn goes back unsent (another
+/// instance may have it by then). The database is not held while a message is on its way. Outside
 /// development a delivered message is deleted: its body may hold a code or a link, which the
 /// database otherwise keeps only as hashes.
-async fn deliver_pending(db: &Db, delivery: &Arc<Delivery>, now: i64, keep_delivered: bool) -> Result<(), ApiError> {
-    let pending: Vec<Pending> = db
-        .run(|connection| {
-            Ok(connection
-                .prepare("SELECT id, recipient, subject, body FROM outbox WHERE delivered_at IS NULL AND attempts < 10 ORDER BY id LIMIT 20")?
-                .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
-                .collect::<Result<_, _>>()?)
-        })
+async fn deliver_pending(
+    db: &Db,
+    delivery: &Arc<Delivery>,
+    clock: &Arc<dyn Clock>,
+    lease: i64,
+    keep_delivered: bool,
+) -> Result<(), ApiError> {
+    let now = clock.now();
+    let mut claimed: Vec<Pending> = sqlx::query_as(&db.dialect().claim_mail())
+        .bind(now + lease)
+        .bind(now)
+        .bind(BATCH)
+        .fetch_all(&mut *db.acquire().await?)
         .await?;
-    for (id, to, subject, body) in pending {
+    claimed.sort_by_key(|(id, ..)| *id);
+    // Each message takes at most half the lease: those that cannot finish before it ends wait.
+    let last_start = now + lease / 2;
+    for (id, to, subject, body) in claimed {
+        if clock.now() > last_start {
+            sqlx::query("UPDATE outbox SET claimed_until = NULL WHERE id = $1 AND claimed_until = $2")
+                .bind(id)
+                .bind(now + lease)
+                .execute(&mut *db.acquire().await?)
+                .await?;
+            continue;
+        }
         let sending = delivery.clone();
         let (recipient, title) = (to.clone(), subject.clone());
         let sent = tokio::task::spawn_blocking(move || sending.deliver(&recipient, &title, &body))
@@ -104,34 +138,35 @@ async fn deliver_pending(db: &Db, delivery: &Arc<Delivery>, now: i64, keep_deliv
         if let Err(reason) = &sent {
             tracing::warn!(%to, %subject, %reason, "mail not delivered; will try again");
         }
-        db.run(move |connection| {
-            match (sent, keep_delivered) {
-                (Ok(()), true) => {
-                    connection.execute("UPDATE outbox SET delivered_at = ?2 WHERE id = ?1", params![id, now])?
-                }
-                (Ok(()), false) => connection.execute("DELETE FROM outbox WHERE id = ?1", [id])?,
-                (Err(_), _) => connection.execute("UPDATE outbox SET attempts = attempts + 1 WHERE id = ?1", [id])?,
-            };
-            Ok(())
-        })
-        .await?;
+        let mark = match (sent, keep_delivered) {
+            (Ok(()), true) => sqlx::query("UPDATE outbox SET delivered_at = $2, claimed_until = NULL WHERE id = $1")
+                .bind(id)
+                .bind(clock.now()),
+            (Ok(()), false) => sqlx::query("DELETE FROM outbox WHERE id = $1").bind(id),
+            (Err(_), _) => {
+                sqlx::query("UPDATE outbox SET attempts = attempts + 1, claimed_until = NULL WHERE id = $1").bind(id)
+            }
+        };
+        mark.execute(&mut *db.acquire().await?).await?;
     }
     Ok(())
 }
 
-/// Runs delivery every `every` until the server stops; `keep_delivered` in development, where
-/// `GET /api/dev/outbox` lists every message.
+/// Runs delivery every `every` until the server stops, holding each claim for `lease`;
+/// `keep_delivered` in development, where `GET /api/dev/outbox` lists every message.
 pub fn spawn_delivery(
     db: Db,
     delivery: Delivery,
     clock: Arc<dyn Clock>,
     every: Duration,
+    lease: Duration,
     keep_delivered: bool,
 ) -> tokio::task::JoinHandle<()> {
     let delivery = Arc::new(delivery);
+    let lease = lease.as_secs() as i64;
     tokio::spawn(async move {
         loop {
-            if let Err(error) = deliver_pending(&db, &delivery, clock.now(), keep_delivered).await {
+            if let Err(error) = deliver_pending(&db, &delivery, &clock, lease, keep_delivered).await {
                 tracing::error!(?error, "mail delivery failed");
             }
             tokio::time::sleep(every).await;

@@ -3,8 +3,8 @@
 
 use std::process::ExitCode;
 
-/// Database work runs on blocking threads, one at a time (one SQLite connection): a few
-/// threads suffice, and a burst of requests does not start hundreds.
+/// Blocking threads send mail over SMTP, one message at a time: a few suffice, and a burst of
+/// requests does not start hundreds.
 const BLOCKING_THREADS: usize = 16;
 
 fn main() -> ExitCode {

@@ -1,126 +1,102 @@
-//! Request rates per key (a client address, or an address with an email address), kept in
-//! memory and bounded whatever the traffic.
+//! Request rates per key (a client address, or a client address with an email address), kept
+//! in the database so that every instance counts the same requests.
 //!
 //! Each key holds one number, the generic cell rate algorithm's "theoretical arrival time": a
-//! key may spend `max` requests at once, and gets one back every `window / max`. Keys are
-//! stored as keyed 64-bit hashes, so a long key costs no more than a short one, and a key that
-//! has earned everything back is forgotten. At `capacity` keys, the ones nearest to being
-//! forgotten make room: the table never grows past it.
+//! key may spend `max` requests at once, and gets one back every `window / max`. One statement
+//! reads and moves it, so requests at the same moment on different instances are each counted.
+//! Keys are stored as keyed hashes, so a long key costs no more than a short one, and a key that
+//! has earned everything back is deleted by the janitor: the table holds only the keys seen
+//! within the last window.
 
-use std::collections::hash_map::RandomState;
-use std::collections::HashMap;
-use std::hash::{BuildHasher, Hash};
-use std::sync::Mutex;
+use crate::db::Connection;
+use crate::error::ApiError;
+use crate::secrets::keyed_hash;
 
-pub struct RateLimiter {
+pub struct RateLimit {
+    /// What is counted; with the key's parts, the row's name.
+    name: &'static str,
     /// Milliseconds between two requests once the burst is spent.
     interval: i64,
     /// How far ahead of now a key's arrival time may run: the burst.
     tolerance: i64,
-    capacity: usize,
-    hasher: RandomState,
-    arrivals: Mutex<HashMap<u64, i64>>,
 }
 
-impl RateLimiter {
-    /// `max` requests per `window_seconds`, for at most `capacity` keys at once.
-    pub fn new(max: u32, window_seconds: i64, capacity: usize) -> Self {
+impl RateLimit {
+    /// `max` requests per `window_seconds`.
+    pub fn new(name: &'static str, max: u32, window_seconds: i64) -> Self {
         let interval = (window_seconds * 1000 / i64::from(max.max(1))).max(1);
-        Self {
-            interval,
-            tolerance: window_seconds * 1000 - interval,
-            capacity: capacity.max(1),
-            hasher: RandomState::new(),
-            arrivals: Mutex::new(HashMap::new()),
-        }
+        Self { name, interval, tolerance: window_seconds * 1000 - interval }
     }
 
-    /// Counts a request for `key` at `now` (seconds); `Err(seconds)` to wait when over the limit.
-    pub fn hit(&self, key: impl Hash, now: i64) -> Result<(), u64> {
-        let (key, now) = (self.hasher.hash_one(key), now * 1000);
-        let mut arrivals = self.arrivals.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let arrival = arrivals.get(&key).copied().unwrap_or(now).max(now);
-        let ahead = arrival - now;
-        if ahead > self.tolerance {
-            return Err(((ahead - self.tolerance + 999) / 1000) as u64);
+    fn row(&self, key: &[u8], parts: &[&str]) -> String {
+        let mut named = vec![self.name];
+        named.extend_from_slice(parts);
+        keyed_hash(key, &named)
+    }
+
+    /// Counts a request for `parts` at `now` (seconds); 429 with the seconds to wait when over
+    /// the limit. `key` is the database's hashing key.
+    pub async fn hit(&self, connection: &mut Connection, key: &[u8], parts: &[&str], now: i64) -> Result<(), ApiError> {
+        let (row, now) = (self.row(key, parts), now * 1000);
+        let counted: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO rate_limits (name, arrival_ms) VALUES ($1, $2 + $3)
+             ON CONFLICT (name) DO UPDATE
+                 SET arrival_ms = CASE WHEN rate_limits.arrival_ms > $2 THEN rate_limits.arrival_ms ELSE $2 END + $3
+                 WHERE rate_limits.arrival_ms - $2 <= $4
+             RETURNING arrival_ms",
+        )
+        .bind(&row)
+        .bind(now)
+        .bind(self.interval)
+        .bind(self.tolerance)
+        .fetch_optional(&mut *connection)
+        .await?;
+        if counted.is_some() {
+            return Ok(());
         }
-        if !arrivals.contains_key(&key) && arrivals.len() >= self.capacity {
-            make_room(&mut arrivals, now, self.capacity);
-        }
-        arrivals.insert(key, arrival + self.interval);
+        let arrival: i64 = sqlx::query_scalar("SELECT arrival_ms FROM rate_limits WHERE name = $1")
+            .bind(&row)
+            .fetch_optional(connection)
+            .await?
+            .unwrap_or(now);
+        Err(ApiError::TooManyRequests(((arrival - now - self.tolerance + 999) / 1000).max(1) as u64))
+    }
+
+    /// Forgets `parts`, as after a successful sign-in.
+    pub async fn forget(&self, connection: &mut Connection, key: &[u8], parts: &[&str]) -> Result<(), ApiError> {
+        sqlx::query("DELETE FROM rate_limits WHERE name = $1").bind(self.row(key, parts)).execute(connection).await?;
         Ok(())
-    }
-
-    /// Forgets `key`, as after a successful sign-in.
-    pub fn forget(&self, key: impl Hash) {
-        let key = self.hasher.hash_one(key);
-        self.arrivals.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).remove(&key);
-    }
-
-    pub fn len(&self) -> usize {
-        self.arrivals.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
-/// Drops every key that has earned all its requests back; if none has, the one closest to it.
-fn make_room(arrivals: &mut HashMap<u64, i64>, now: i64, capacity: usize) {
-    arrivals.retain(|_, arrival| *arrival > now);
-    if arrivals.len() >= capacity {
-        if let Some(soonest) = arrivals.iter().min_by_key(|(_, arrival)| **arrival).map(|(key, _)| *key) {
-            arrivals.remove(&soonest);
-        }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::RateLimiter;
+    use super::RateLimit;
+    use crate::db::{Database, Db};
+    use crate::error::ApiError;
 
-    #[test]
-    fn allows_a_burst_then_one_request_per_interval() {
-        let limiter = RateLimiter::new(2, 60, 100);
-        assert!(limiter.hit("a", 0).is_ok());
-        assert!(limiter.hit("a", 10).is_ok());
-        assert_eq!(limiter.hit("a", 20), Err(10), "one back every 30 s");
-        assert!(limiter.hit("b", 20).is_ok(), "keys are counted apart");
-        assert!(limiter.hit("a", 30).is_ok());
-        assert_eq!(limiter.hit("a", 31), Err(29));
-        limiter.forget("a");
-        assert!(limiter.hit("a", 31).is_ok());
-    }
-
-    #[test]
-    fn stays_within_its_capacity_for_any_number_of_keys() {
-        let limiter = RateLimiter::new(10, 900, 1000);
-        let long = "x".repeat(16_000);
-        for i in 0..5_000 {
-            let _ = limiter.hit((i, &long), i64::from(i) / 100);
-            assert!(limiter.len() <= 1000);
+    async fn wait(result: Result<(), ApiError>) -> Option<u64> {
+        match result {
+            Ok(()) => None,
+            Err(ApiError::TooManyRequests(seconds)) => Some(seconds),
+            Err(other) => panic!("{other:?}"),
         }
     }
 
-    #[test]
-    fn forgets_keys_that_earned_everything_back() {
-        let limiter = RateLimiter::new(10, 60, 3);
-        for key in ["a", "b", "c"] {
-            limiter.hit(key, 0).unwrap();
-        }
-        // Six seconds later each key is whole again: a new key makes every one of them go.
-        limiter.hit("d", 6).unwrap();
-        assert_eq!(limiter.len(), 1);
-    }
-
-    #[test]
-    fn a_full_table_of_busy_keys_still_limits_the_busiest() {
-        let limiter = RateLimiter::new(2, 60, 2);
-        limiter.hit("busy", 0).unwrap();
-        limiter.hit("busy", 0).unwrap();
-        limiter.hit("other", 0).unwrap();
-        limiter.hit("new", 0).unwrap();
-        assert_eq!(limiter.hit("busy", 1), Err(29), "the busiest key is kept");
+    #[tokio::test]
+    async fn allows_a_burst_then_one_request_per_interval() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&Database::Sqlite(dir.path().join("limits.sqlite3")), 1).await.unwrap();
+        let mut connection = db.acquire().await.unwrap();
+        let (limit, key) = (RateLimit::new("test", 2, 60), db.key().to_vec());
+        let mut hit = async |part: &str, now: i64| wait(limit.hit(&mut connection, &key, &[part], now).await).await;
+        assert_eq!(hit("a", 0).await, None);
+        assert_eq!(hit("a", 10).await, None);
+        assert_eq!(hit("a", 20).await, Some(10), "one back every 30 s");
+        assert_eq!(hit("b", 20).await, None, "keys are counted apart");
+        assert_eq!(hit("a", 30).await, None);
+        assert_eq!(hit("a", 31).await, Some(29));
+        limit.forget(&mut connection, &key, &["a"]).await.unwrap();
+        assert_eq!(wait(limit.hit(&mut connection, &key, &["a"], 31).await).await, None);
     }
 }

@@ -1,7 +1,6 @@
 //! Random values and one-way hashes: codes and session tokens are stored only as keyed
-//! SHA-256 hashes, with a key that lives in the database and never leaves it.
+//! SHA-256 hashes, with a key that lives in the database and never leaves the server.
 
-use rusqlite::{Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
 use crate::error::ApiError;
@@ -32,16 +31,14 @@ pub fn six_digit_code() -> Result<String, ApiError> {
     }
 }
 
-/// The database's hashing key, made on first use.
-pub fn hashing_key(connection: &Connection) -> Result<Vec<u8>, ApiError> {
-    let existing: Option<Vec<u8>> =
-        connection.query_row("SELECT value FROM secrets WHERE name = 'hash-key'", [], |row| row.get(0)).optional()?;
-    if let Some(key) = existing {
-        return Ok(key);
-    }
-    let key = random_bytes::<32>()?.to_vec();
-    connection.execute("INSERT OR IGNORE INTO secrets (name, value) VALUES ('hash-key', ?1)", [&key])?;
-    Ok(connection.query_row("SELECT value FROM secrets WHERE name = 'hash-key'", [], |row| row.get(0))?)
+/// The database's hashing key, made on first use; every instance reads the same one.
+pub async fn hashing_key(pool: &sqlx::AnyPool) -> Result<Vec<u8>, ApiError> {
+    let made = random_bytes::<32>()?.to_vec();
+    sqlx::query("INSERT INTO secrets (name, value) VALUES ('hash-key', $1) ON CONFLICT (name) DO NOTHING")
+        .bind(made)
+        .execute(pool)
+        .await?;
+    Ok(sqlx::query_scalar("SELECT value FROM secrets WHERE name = 'hash-key'").fetch_one(pool).await?)
 }
 
 /// Whether two hashes are equal, taking the same time wherever they differ.

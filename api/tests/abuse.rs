@@ -10,14 +10,14 @@ use std::time::{Duration, Instant};
 use nato_georgia_api::clock::ManualClock;
 use nato_georgia_api::config::Config;
 use serde_json::{json, Value};
-use support::{account, connect_from, parse_response, temp_db, Browser, Server, START, STRONG, STRONGER};
+use support::{account, connect_from, parse_response, test_db, Browser, Server, START, STRONG, STRONGER};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-async fn start(configure: impl FnOnce(&mut Config)) -> (tempfile::TempDir, Server) {
-    let (dir, db) = temp_db();
-    let mut config = Config::development(db);
+async fn start(configure: impl FnOnce(&mut Config)) -> (support::TestDb, Server) {
+    let db = test_db();
+    let mut config = Config::development(db.database());
     configure(&mut config);
-    (dir, Server::start_with(config, Arc::new(ManualClock::new(START))).await)
+    (db, Server::start_with(config, Arc::new(ManualClock::new(START))).await)
 }
 
 fn wrong_code(right: &str) -> &'static str {
@@ -374,7 +374,11 @@ async fn answer_and_time(mut stream: tokio::net::TcpStream, started: Instant) ->
 
 #[tokio::test]
 async fn a_half_sent_request_is_answered_and_closed_within_its_time_limit() {
-    assert_eq!(Config::development("x".into()).timeouts.header, Duration::from_secs(10), "the default is 10 s");
+    assert_eq!(
+        Config::development(std::path::PathBuf::from("x")).timeouts.header,
+        Duration::from_secs(10),
+        "the default is 10 s"
+    );
     let (_dir, server) = start(|config| {
         config.timeouts.header = Duration::from_secs(1);
         config.timeouts.body = Duration::from_secs(1);

@@ -5,7 +5,7 @@ mod support;
 
 use nato_georgia_api::config::Config;
 use serde_json::json;
-use support::{account, request, temp_db, Browser, Server, STRONG, STRONGER};
+use support::{account, request, test_db, Browser, Server, STRONG, STRONGER};
 
 async fn sign_in(server: &Server, email: &str, password: &str) -> support::Response {
     server.post("/api/sessions", json!({ "email": email, "password": password })).await
@@ -17,8 +17,8 @@ fn session_cookie(response: &support::Response) -> String {
 
 #[tokio::test]
 async fn newsletter_double_opt_in_without_revealing_known_addresses() {
-    let (_dir, db) = temp_db();
-    let server = Server::start(db).await;
+    let db = test_db();
+    let server = Server::start(db.database()).await;
     let first =
         server.post("/api/newsletter/subscriptions", json!({ "email": " Reader@Example.org ", "consent": true })).await;
     assert_eq!(first.status, 202);
@@ -53,8 +53,8 @@ async fn newsletter_double_opt_in_without_revealing_known_addresses() {
 
 #[tokio::test]
 async fn a_hundred_concurrent_subscriptions_lose_and_duplicate_nothing() {
-    let (_dir, db) = temp_db();
-    let mut config = Config::development(db.clone());
+    let db = test_db();
+    let mut config = Config::development(db.database());
     config.ip_limit_per_minute = 1000;
     config.connections.per_ip = 200;
     let server =
@@ -79,10 +79,10 @@ async fn a_hundred_concurrent_subscriptions_lose_and_duplicate_nothing() {
     for status in futures_join(requests).await {
         assert_eq!(status, 202);
     }
-    let connection = rusqlite::Connection::open(&db).unwrap();
-    let (rows, distinct): (i64, i64) = connection
-        .query_row("SELECT COUNT(*), COUNT(DISTINCT email) FROM subscriptions", [], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap();
+    let counted = db
+        .numbers("SELECT COUNT(*) FROM subscriptions UNION ALL SELECT COUNT(DISTINCT email) FROM subscriptions")
+        .await;
+    let (rows, distinct) = (counted[0], counted[1]);
     assert_eq!((rows, distinct), (80, 80));
     server.stop().await;
 }
@@ -97,8 +97,8 @@ async fn futures_join(handles: impl Iterator<Item = tokio::task::JoinHandle<u16>
 
 #[tokio::test]
 async fn register_verify_sign_in_session_and_sign_out() {
-    let (_dir, db) = temp_db();
-    let server = Server::start(db).await;
+    let db = test_db();
+    let server = Server::start(db.database()).await;
     let browser = Browser::new(&server);
     let weak = browser
         .post(
@@ -171,8 +171,8 @@ async fn register_verify_sign_in_session_and_sign_out() {
 
 #[tokio::test]
 async fn codes_expire_after_15_minutes_and_allow_5_wrong_tries() {
-    let (_dir, db) = temp_db();
-    let server = Server::start(db).await;
+    let db = test_db();
+    let server = Server::start(db.database()).await;
     let browser = Browser::new(&server);
     browser.post("/api/accounts", json!({ "email": "a@example.org", "password": STRONG })).await;
     let code = server.latest_code("a@example.org").await;
@@ -196,8 +196,8 @@ async fn codes_expire_after_15_minutes_and_allow_5_wrong_tries() {
 
 #[tokio::test]
 async fn a_new_code_waits_60_seconds_and_replaces_the_old_one() {
-    let (_dir, db) = temp_db();
-    let server = Server::start(db).await;
+    let db = test_db();
+    let server = Server::start(db.database()).await;
     account(&server, &Browser::new(&server), "b@example.org", STRONG).await;
     assert_eq!(server.post("/api/password-resets", json!({ "email": "b@example.org" })).await.status, 202);
     let first = server.latest_code("b@example.org").await;
@@ -221,8 +221,8 @@ async fn a_new_code_waits_60_seconds_and_replaces_the_old_one() {
 
 #[tokio::test]
 async fn password_reset_answers_alike_for_unknown_addresses_and_ends_every_session() {
-    let (_dir, db) = temp_db();
-    let server = Server::start(db).await;
+    let db = test_db();
+    let server = Server::start(db.database()).await;
     account(&server, &Browser::new(&server), "c@example.org", STRONG).await;
     let session = session_cookie(&sign_in(&server, "c@example.org", STRONG).await);
     let unknown = server.post("/api/password-resets", json!({ "email": "nobody@example.org" })).await;
@@ -258,8 +258,8 @@ async fn password_reset_answers_alike_for_unknown_addresses_and_ends_every_sessi
 
 #[tokio::test]
 async fn sign_in_is_rate_limited_per_address() {
-    let (_dir, db) = temp_db();
-    let server = Server::start(db).await;
+    let db = test_db();
+    let server = Server::start(db.database()).await;
     for _ in 0..10 {
         assert_eq!(sign_in(&server, "d@example.org", "Wrong-password-1").await.status, 401);
     }
@@ -271,11 +271,11 @@ async fn sign_in_is_rate_limited_per_address() {
 
 #[tokio::test]
 async fn data_is_kept_across_a_restart() {
-    let (_dir, db) = temp_db();
-    let server = Server::start(db.clone()).await;
+    let db = test_db();
+    let server = Server::start(db.database()).await;
     account(&server, &Browser::new(&server), "e@example.org", STRONG).await;
     server.stop().await;
-    let restarted = Server::start(db).await;
+    let restarted = Server::start(db.database()).await;
     assert_eq!(sign_in(&restarted, "e@example.org", STRONG).await.status, 200);
     assert!(!restarted.outbox().await.is_empty());
     restarted.stop().await;
@@ -283,8 +283,8 @@ async fn data_is_kept_across_a_restart() {
 
 #[tokio::test]
 async fn malformed_requests_get_a_400_or_415_with_a_message_never_a_500() {
-    let (_dir, db) = temp_db();
-    let server = Server::start(db).await;
+    let db = test_db();
+    let server = Server::start(db.database()).await;
     let json = [("content-type", "application/json")];
     type Case<'a> = (&'a str, Vec<(&'a str, &'a str)>, u16);
     let cases: Vec<Case> = vec![
@@ -309,8 +309,8 @@ async fn malformed_requests_get_a_400_or_415_with_a_message_never_a_500() {
 
 #[tokio::test]
 async fn the_dev_outbox_exists_only_in_development() {
-    let (_dir, db) = temp_db();
-    let mut config = Config::development(db);
+    let db = test_db();
+    let mut config = Config::development(db.database());
     config.development = false;
     let server =
         Server::start_with(config, std::sync::Arc::new(nato_georgia_api::clock::ManualClock::new(support::START)))
@@ -322,8 +322,8 @@ async fn the_dev_outbox_exists_only_in_development() {
 #[tokio::test]
 async fn outside_development_mail_is_delivered_over_smtp() {
     let sink = support::SmtpSink::start().await;
-    let (_dir, db) = temp_db();
-    let mut config = Config::development(db);
+    let db = test_db();
+    let mut config = Config::development(db.database());
     config.development = false;
     config.smtp = Some(nato_georgia_api::config::SmtpConfig {
         url: format!("smtp://127.0.0.1:{}", sink.port),

@@ -9,7 +9,7 @@ mod support;
 use std::time::{Duration, Instant};
 
 use serde_json::json;
-use support::{temp_db, Browser, Server, STRONG};
+use support::{test_db, Browser, Server, STRONG};
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -18,8 +18,8 @@ fn median(mut samples: Vec<Duration>) -> Duration {
 
 #[tokio::test]
 async fn signing_in_to_an_unknown_address_takes_as_long_as_to_an_account() {
-    let (_dir, db) = temp_db();
-    let server = Server::start(db).await;
+    let db = test_db();
+    let server = Server::start(db.database()).await;
     let owner = Browser::new(&server);
     owner.post("/api/accounts", json!({ "email": "known@example.org", "password": STRONG })).await;
     let code = server.latest_code("known@example.org").await;

@@ -9,5 +9,5 @@ use crate::mail::{self, Mail};
 use crate::state::AppState;
 
 pub async fn outbox(State(state): State<AppState>) -> Result<Json<Vec<Mail>>, ApiError> {
-    Ok(Json(state.0.db.run(|connection| mail::list(connection)).await?))
+    Ok(Json(mail::list(&mut *state.0.db.acquire().await?).await?))
 }

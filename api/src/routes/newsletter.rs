@@ -11,7 +11,6 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
 use nato_georgia_checks::requests::Subscribe;
-use rusqlite::{params, OptionalExtension};
 use serde_json::json;
 
 use super::{checked, email_key};
@@ -20,7 +19,7 @@ use crate::client_ip::ClientIp;
 use crate::error::ApiError;
 use crate::json::Body;
 use crate::mail;
-use crate::secrets::{hashing_key, keyed_hash, token};
+use crate::secrets::{keyed_hash, token};
 use crate::state::AppState;
 
 /// At most one mail per address in this many seconds.
@@ -33,48 +32,50 @@ pub async fn subscribe(
     client: ClientIp,
     Body(input): Body<Subscribe>,
 ) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
-    state.limit_client(client)?;
+    state.limit_client(client).await?;
     checked(&input)?;
     let email = email_key(&input.email);
-    let (now, public_url) = (state.now(), state.0.config.public_url.clone());
+    let (db, now, public_url) = (&state.0.db, state.now(), &state.0.config.public_url);
     let link_token = token()?;
-    state
-        .0
-        .db
-        .run(move |connection| {
-            let transaction = connection.transaction()?;
-            let hash = keyed_hash(&hashing_key(&transaction)?, &["newsletter", &link_token]);
-            let (status, mailed_at): (String, Option<i64>) = transaction.query_row(
-                "INSERT INTO subscriptions (email, status, created_at) VALUES (?1, 'pending', ?2)
-                 ON CONFLICT (email) DO UPDATE SET email = excluded.email
-                 RETURNING status, mailed_at",
-                params![email, now],
-                |row| Ok((row.get(0)?, row.get(1)?)),
-            )?;
-            let cooling = mailed_at.is_some_and(|at| at + COOLDOWN_SECONDS > now);
-            if cooling || NEWSLETTER_MAILS.spent(&transaction, &[&email], now)?.is_some() {
-                transaction.commit()?;
-                return Ok(());
-            }
-            NEWSLETTER_MAILS.spend(&transaction, &[&email], now)?;
-            transaction.execute("UPDATE subscriptions SET mailed_at = ?2 WHERE email = ?1", params![email, now])?;
-            if status == "confirmed" {
-                let body = "Someone asked to subscribe this email address to the newsletter. It is subscribed already: there is nothing to do.\n\nIf you did not ask, ignore this message.";
-                mail::send(&transaction, &email, "You are subscribed to the newsletter", body, now)?;
-            } else {
-                transaction.execute(
-                    "INSERT INTO newsletter_links (token_hash, email, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
-                    params![hash, email, now, now + LINK_SECONDS],
-                )?;
-                let body = format!(
-                    "Confirm your subscription to the newsletter by following this link:\n\n{public_url}/api/newsletter/confirmations/{link_token}\n\nThe link works for 7 days. If you did not ask for it, ignore this message."
-                );
-                mail::send(&transaction, &email, "Confirm your newsletter subscription", &body, now)?;
-            }
-            transaction.commit()?;
-            Ok(())
-        })
+    let hash = keyed_hash(db.key(), &["newsletter", &link_token]);
+    let mut transaction = db.begin_for(&email).await?;
+    let (status, mailed_at): (String, Option<i64>) = sqlx::query_as(
+        "INSERT INTO subscriptions (email, status, created_at) VALUES ($1, 'pending', $2)
+         ON CONFLICT (email) DO UPDATE SET email = excluded.email
+         RETURNING status, mailed_at",
+    )
+    .bind(&email)
+    .bind(now)
+    .fetch_one(&mut *transaction)
+    .await?;
+    let cooling = mailed_at.is_some_and(|at| at + COOLDOWN_SECONDS > now);
+    if cooling || NEWSLETTER_MAILS.spent(&mut transaction, &[&email], now).await?.is_some() {
+        transaction.commit().await?;
+        return Ok((StatusCode::ACCEPTED, Json(json!({}))));
+    }
+    NEWSLETTER_MAILS.spend(&mut transaction, &[&email], now).await?;
+    sqlx::query("UPDATE subscriptions SET mailed_at = $2 WHERE email = $1")
+        .bind(&email)
+        .bind(now)
+        .execute(&mut *transaction)
         .await?;
+    if status == "confirmed" {
+        let body = "Someone asked to subscribe this email address to the newsletter. It is subscribed already: there is nothing to do.\n\nIf you did not ask, ignore this message.";
+        mail::send(&mut transaction, &email, "You are subscribed to the newsletter", body, now).await?;
+    } else {
+        sqlx::query("INSERT INTO newsletter_links (token_hash, email, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+            .bind(&hash)
+            .bind(&email)
+            .bind(now)
+            .bind(now + LINK_SECONDS)
+            .execute(&mut *transaction)
+            .await?;
+        let body = format!(
+            "Confirm your subscription to the newsletter by following this link:\n\n{public_url}/api/newsletter/confirmations/{link_token}\n\nThe link works for 7 days. If you did not ask for it, ignore this message."
+        );
+        mail::send(&mut transaction, &email, "Confirm your newsletter subscription", &body, now).await?;
+    }
+    transaction.commit().await?;
     Ok((StatusCode::ACCEPTED, Json(json!({}))))
 }
 
@@ -88,33 +89,7 @@ pub async fn confirm(
     let wants_html =
         headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|accept| accept.contains("text/html"));
     let confirmed = match link_token {
-        Ok(Path(link_token)) => {
-            let now = state.now();
-            state
-                .0
-                .db
-                .run(move |connection| {
-                    let transaction = connection.transaction()?;
-                    let hash = keyed_hash(&hashing_key(&transaction)?, &["newsletter", &link_token]);
-                    let email: Option<String> = transaction
-                        .query_row(
-                            "SELECT email FROM newsletter_links WHERE token_hash = ?1 AND expires_at > ?2",
-                            params![hash, now],
-                            |row| row.get(0),
-                        )
-                        .optional()?;
-                    if let Some(email) = &email {
-                        transaction.execute(
-                            "UPDATE subscriptions SET status = 'confirmed', confirmed_at = ?2 WHERE email = ?1",
-                            params![email, now],
-                        )?;
-                        transaction.execute("DELETE FROM newsletter_links WHERE email = ?1", [email])?;
-                    }
-                    transaction.commit()?;
-                    Ok(email.is_some())
-                })
-                .await
-        }
+        Ok(Path(link_token)) => confirm_link(&state, &link_token).await,
         Err(_) => Ok(false),
     };
     let (status, message) = match confirmed {
@@ -134,4 +109,27 @@ pub async fn confirm(
         Html(page),
     )
         .into_response()
+}
+
+/// Confirms the subscription a link was sent for; whether it was one that works.
+async fn confirm_link(state: &AppState, link_token: &str) -> Result<bool, ApiError> {
+    let (db, now) = (&state.0.db, state.now());
+    let hash = keyed_hash(db.key(), &["newsletter", link_token]);
+    let mut transaction = db.begin().await?;
+    let email: Option<String> =
+        sqlx::query_scalar("SELECT email FROM newsletter_links WHERE token_hash = $1 AND expires_at > $2")
+            .bind(&hash)
+            .bind(now)
+            .fetch_optional(&mut *transaction)
+            .await?;
+    if let Some(email) = &email {
+        sqlx::query("UPDATE subscriptions SET status = 'confirmed', confirmed_at = $2 WHERE email = $1")
+            .bind(email)
+            .bind(now)
+            .execute(&mut *transaction)
+            .await?;
+        sqlx::query("DELETE FROM newsletter_links WHERE email = $1").bind(email).execute(&mut *transaction).await?;
+    }
+    transaction.commit().await?;
+    Ok(email.is_some())
 }

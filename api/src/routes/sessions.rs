@@ -14,7 +14,6 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use nato_georgia_checks::requests::SignIn;
-use rusqlite::{params, OptionalExtension};
 use serde_json::json;
 
 use super::{checked, email_key};
@@ -23,7 +22,7 @@ use crate::client_ip::ClientIp;
 use crate::cookies::{DEVICE, SESSION};
 use crate::error::ApiError;
 use crate::json::Body;
-use crate::secrets::{hashing_key, keyed_hash, same, token};
+use crate::secrets::{keyed_hash, same, token};
 use crate::state::AppState;
 
 pub const WRONG_CREDENTIALS: &str = "The email address or password is not correct";
@@ -48,48 +47,36 @@ pub async fn sign_in(
     headers: HeaderMap,
     Body(input): Body<SignIn>,
 ) -> Result<Response, ApiError> {
-    state.limit_client(client)?;
+    state.limit_client(client).await?;
     checked(&input)?;
     let email = email_key(&input.email);
-    state.limit_sign_in(client, &email)?;
-    let now = state.now();
-    let device = DEVICE.read(&headers).unwrap_or_default();
-    let lookup = email.clone();
-    let stored: Option<String> = state
-        .0
-        .db
-        .run(move |connection| {
-            let known_device = is_device_of(&hashing_key(connection)?, &lookup, &device, now);
-            if let Some(wait) = SIGN_IN_FAILURES.spent(connection, &[&lookup], now)?.filter(|_| !known_device) {
-                return Err(ApiError::TooManyRequests(wait as u64));
-            }
-            Ok(connection
-                .query_row("SELECT password_hash FROM accounts WHERE email = ?1 AND verified = 1", [&lookup], |row| {
-                    row.get(0)
-                })
-                .optional()?)
-        })
-        .await?;
+    state.limit_sign_in(client, &email).await?;
+    let (db, now) = (&state.0.db, state.now());
+    let known_device = is_device_of(db.key(), &email, &DEVICE.read(&headers).unwrap_or_default(), now);
+    let stored: Option<String> = {
+        let mut connection = db.acquire().await?;
+        if let Some(wait) = SIGN_IN_FAILURES.spent(&mut connection, &[&email], now).await?.filter(|_| !known_device) {
+            return Err(ApiError::TooManyRequests(wait as u64));
+        }
+        sqlx::query_scalar("SELECT password_hash FROM accounts WHERE email = $1 AND verified = 1")
+            .bind(&email)
+            .fetch_optional(&mut *connection)
+            .await?
+    };
     if !state.0.hasher.verify(input.password, stored).await? {
-        let failed = email.clone();
-        state.0.db.run(move |connection| SIGN_IN_FAILURES.spend(connection, &[&failed], now)).await?;
+        SIGN_IN_FAILURES.spend(&mut *db.acquire().await?, &[&email], now).await?;
         return Err(ApiError::Unauthorized(WRONG_CREDENTIALS.into()));
     }
-    state.forgive_sign_in(client, &email);
+    state.forgive_sign_in(client, &email).await?;
     let session = token()?;
-    let (account, stored_session) = (email.clone(), session.clone());
-    let device = state
-        .0
-        .db
-        .run(move |connection| {
-            let key = hashing_key(connection)?;
-            connection.execute(
-                "INSERT INTO sessions (token_hash, email, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
-                params![keyed_hash(&key, &["session", &stored_session]), account, now, now + SESSION.max_age],
-            )?;
-            Ok(device_value(&key, &account, now))
-        })
+    sqlx::query("INSERT INTO sessions (token_hash, email, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+        .bind(keyed_hash(db.key(), &["session", &session]))
+        .bind(&email)
+        .bind(now)
+        .bind(now + SESSION.max_age)
+        .execute(&mut *db.acquire().await?)
         .await?;
+    let device = device_value(db.key(), &email, now);
     let mut response = (StatusCode::OK, Json(json!({ "email": email }))).into_response();
     SESSION.set(&mut response, &session, &state, &headers);
     DEVICE.set(&mut response, &device, &state, &headers);
@@ -98,14 +85,10 @@ pub async fn sign_in(
 
 pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
     if let Some(session) = SESSION.read(&headers) {
-        state
-            .0
-            .db
-            .run(move |connection| {
-                let hash = keyed_hash(&hashing_key(connection)?, &["session", &session]);
-                connection.execute("DELETE FROM sessions WHERE token_hash = ?1", [hash])?;
-                Ok(())
-            })
+        let db = &state.0.db;
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(keyed_hash(db.key(), &["session", &session]))
+            .execute(&mut *db.acquire().await?)
             .await?;
     }
     let mut response = StatusCode::NO_CONTENT.into_response();
@@ -115,20 +98,12 @@ pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Resu
 
 pub async fn current(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<serde_json::Value>, ApiError> {
     let session = SESSION.read(&headers).ok_or_else(|| ApiError::Unauthorized(NOT_SIGNED_IN.into()))?;
-    let now = state.now();
-    let email: Option<String> = state
-        .0
-        .db
-        .run(move |connection| {
-            let hash = keyed_hash(&hashing_key(connection)?, &["session", &session]);
-            Ok(connection
-                .query_row(
-                    "SELECT email FROM sessions WHERE token_hash = ?1 AND expires_at > ?2",
-                    params![hash, now],
-                    |row| row.get(0),
-                )
-                .optional()?)
-        })
-        .await?;
+    let db = &state.0.db;
+    let email: Option<String> =
+        sqlx::query_scalar("SELECT email FROM sessions WHERE token_hash = $1 AND expires_at > $2")
+            .bind(keyed_hash(db.key(), &["session", &session]))
+            .bind(state.now())
+            .fetch_optional(&mut *db.acquire().await?)
+            .await?;
     email.map(|email| Json(json!({ "email": email }))).ok_or_else(|| ApiError::Unauthorized(NOT_SIGNED_IN.into()))
 }

@@ -1,14 +1,18 @@
-//! Starts the real API on an ephemeral port with SQLite in a temporary directory, and speaks
-//! plain HTTP/1.1 to it.
+//! Starts the real API on an ephemeral port, on a database of the test's own (`database.rs`),
+//! and speaks plain HTTP/1.1 to it.
 
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
+
+mod database;
+
+pub use database::{postgres_db, test_db, TestDb};
 
 use std::net::IpAddr;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use nato_georgia_api::clock::ManualClock;
 use nato_georgia_api::config::Config;
+use nato_georgia_api::db::Database;
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -17,23 +21,16 @@ pub const START: i64 = 1_764_320_000;
 pub const STRONG: &str = "Vq7#t!mZ2@pL9w-Kutaisi";
 pub const STRONGER: &str = "Rioni-River-88!Batumi";
 
-/// A database path in a fresh temporary directory (kept while the guard lives).
-pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("data").join("api.sqlite3");
-    (dir, path)
-}
-
 pub struct Server {
     pub address: std::net::SocketAddr,
     pub clock: Arc<ManualClock>,
-    pub database: PathBuf,
+    pub database: Database,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
 }
 
 impl Server {
-    pub async fn start(database: PathBuf) -> Self {
+    pub async fn start(database: Database) -> Self {
         Self::start_with(Config::development(database), Arc::new(ManualClock::new(START))).await
     }
 
