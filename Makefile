@@ -24,7 +24,7 @@ RELEASE_WASM := RUSTUP_TOOLCHAIN=$(RELEASE_TOOLCHAIN) CARGO_UNSTABLE_BUILD_STD=s
 	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort --cfg split -Clink-arg=--emit-relocs"
 
-.PHONY: bench bench-api test-budgets serve api api-build dist dist-subpath release-crates test lint test-native test-wasm test-e2e test-engines check-content rust tools browser
+.PHONY: bench bench-api test-budgets serve api api-build dist dist-subpath release-crates test lint test-native test-wasm test-e2e test-engines check-content rust tools browser postgres
 
 ## serve: the site with live reload on http://127.0.0.1:8080, and the API beside it on :3000
 ## (trunk proxies /api to it); Ctrl-C stops both, quietly.
@@ -79,8 +79,12 @@ lint: rust
 	CARGO_TARGET_DIR=target/clippy-split CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components --cfg split" \
 		$(CLIPPY) -p nato-georgia --features hydrate $(WASM) -- -D warnings
 
-test-native: check-content
+## test-native: the native crates' tests, then the API's tests again on PostgreSQL (each in a
+## throwaway cluster of its own; tests/instances.rs runs two instances on one either way)
+test-native: check-content postgres
 	cargo test --locked -p nato-georgia-content -p nato-georgia-checks -p nato-georgia-api --features nato-georgia-checks/strength
+	NATO_API_TEST_DATABASE=postgres cargo test --locked -p nato-georgia-api --features nato-georgia-checks/strength \
+		--test api --test abuse --test timing --test binary
 
 test-wasm: tools browser
 	cargo test --locked -p nato-georgia --features hydrate --target wasm32-unknown-unknown
@@ -121,3 +125,6 @@ tools:
 
 browser:
 	scripts/setup.sh browser
+
+postgres:
+	scripts/setup.sh postgres

@@ -8,6 +8,9 @@
 #                              Playwright)
 #   scripts/setup.sh browser   Debian's chromium and chromium-driver, firefox-esr, and WebKitGTK's
 #                              webkit2gtk-driver (MiniBrowser) with xvfb for its display
+#   scripts/setup.sh postgres  Debian's postgresql server programs, for the API's tests (each
+#                              test starts a throwaway cluster of its own); no cluster is made and
+#                              no service started
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -80,6 +83,18 @@ browser() {
     [[ $(id -u) -eq 0 ]] || sudo=sudo
     $sudo apt-get update
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium chromium-driver firefox-esr webkit2gtk-driver xvfb
+  fi
+}
+
+postgres() {
+  if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null; then
+    say "installing Debian's postgresql (without a cluster of its own)"
+    local sudo=""
+    [[ $(id -u) -eq 0 ]] || sudo=sudo
+    $sudo mkdir -p /etc/postgresql-common/createcluster.d
+    echo "create_main_cluster = false" | $sudo tee /etc/postgresql-common/createcluster.d/no-main-cluster.conf > /dev/null
+    $sudo apt-get update
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y postgresql
   fi
 }
 

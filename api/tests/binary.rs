@@ -10,22 +10,11 @@
 
 mod support;
 
-use std::os::unix::process::CommandExt;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::json;
-use support::{connect_from, request_from, STRONG};
+use support::{connect_from, request_from, test_db, Running, STRONG};
 use tokio::io::AsyncWriteExt;
-
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 /// Peak resident memory of a process, in MiB (Linux's VmHWM).
 fn peak_mib(pid: u32) -> u64 {
@@ -34,51 +23,11 @@ fn peak_mib(pid: u32) -> u64 {
     line.split_whitespace().nth(1).unwrap().parse::<u64>().unwrap() / 1024
 }
 
-/// Starts the binary in development mode on a free port, with `settings`, allowed at most
-/// `open_files` files.
-async fn start(
-    dir: &tempfile::TempDir,
-    settings: &[(&str, &str)],
-    open_files: Option<u64>,
-) -> (Running, std::net::SocketAddr) {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let address: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_nato-georgia-api"));
-    command
-        .env("NATO_API_DEV", "1")
-        .env("NATO_API_ADDRESS", address.to_string())
-        .env("NATO_API_DATABASE", dir.path().join("api.sqlite3"))
-        .env("RUST_LOG", "warn")
-        .envs(settings.iter().copied())
-        .stdout(Stdio::null());
-    if let Some(files) = open_files {
-        let limit = libc::rlimit { rlim_cur: files, rlim_max: files };
-        // SAFETY: setrlimit is async-signal-safe and only reads the struct it is given.
-        unsafe {
-            command.pre_exec(move || {
-                if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) == 0 {
-                    Ok(())
-                } else {
-                    Err(std::io::Error::last_os_error())
-                }
-            });
-        }
-    }
-    let server = Running(command.spawn().unwrap());
-    for _ in 0..100 {
-        if tokio::net::TcpStream::connect(address).await.is_ok() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    (server, address)
-}
-
 #[tokio::test]
 async fn three_hundred_concurrent_registrations_stay_under_256_mb() {
-    let dir = tempfile::tempdir().unwrap();
-    let (server, address) = start(&dir, &[], None).await;
-    let started = peak_mib(server.0.id());
+    let db = test_db();
+    let server = Running::start(&db, &[], None).await;
+    let (address, started) = (server.address, peak_mib(server.pid()));
 
     let burst = (0..300).map(|i| {
         tokio::spawn(async move {
@@ -100,7 +49,7 @@ async fn three_hundred_concurrent_registrations_stay_under_256_mb() {
     for request in burst.collect::<Vec<_>>() {
         answers.push(request.await.unwrap());
     }
-    let peak = peak_mib(server.0.id());
+    let peak = peak_mib(server.pid());
     let accepted = answers.iter().filter(|(status, _)| *status == 202).count();
     let busy: Vec<_> = answers.iter().filter(|(status, _)| *status == 503).collect();
     assert_eq!(accepted + busy.len(), 300, "every answer is 202 or 503: {answers:?}");
@@ -112,8 +61,9 @@ async fn three_hundred_concurrent_registrations_stay_under_256_mb() {
 
 #[tokio::test]
 async fn half_sent_requests_cannot_starve_it_of_open_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let (_server, address) = start(&dir, &[("NATO_API_HEADER_TIMEOUT", "2")], Some(256)).await;
+    let db = test_db();
+    let server = Running::start(&db, &[("NATO_API_HEADER_TIMEOUT", "2")], Some(256)).await;
+    let address = server.address;
     let mut held = Vec::new();
     for i in 0..300 {
         let source = format!("127.0.8.{}", i % 10 + 1).parse().ok();

@@ -4,8 +4,10 @@
 #![allow(dead_code, unused_imports)]
 
 mod database;
+mod process;
 
 pub use database::{postgres_db, test_db, TestDb};
+pub use process::Running;
 
 use std::net::IpAddr;
 use std::sync::Arc;
@@ -60,34 +62,47 @@ impl Server {
     }
 
     pub async fn outbox(&self) -> Vec<Value> {
-        let response = self.send("GET", "/api/dev/outbox", None, &[]).await;
-        assert_eq!(response.status, 200, "{}", response.body);
-        serde_json::from_str::<Vec<Value>>(&response.body).unwrap()
+        outbox_at(self.address).await
     }
 
     /// The 6-digit code in the latest mail to `to`.
     pub async fn latest_code(&self, to: &str) -> String {
-        self.codes(to).await.pop().expect("a code")
+        latest_code_at(self.address, to).await
     }
 
     /// The 6-digit codes mailed to `to`, oldest first.
     pub async fn codes(&self, to: &str) -> Vec<String> {
-        self.mails(to)
-            .await
-            .iter()
-            .filter_map(|mail| {
-                let body = mail["body"].as_str().unwrap();
-                body.split_whitespace()
-                    .find(|w| w.len() == 6 && w.bytes().all(|b| b.is_ascii_digit()))
-                    .map(str::to_owned)
-            })
-            .collect()
+        codes_at(self.address, to).await
     }
 
     /// Every mail to `to`, oldest first.
     pub async fn mails(&self, to: &str) -> Vec<Value> {
         self.outbox().await.into_iter().filter(|m| m["to"] == to).collect()
     }
+}
+
+/// The development outbox of the API at `address`.
+pub async fn outbox_at(address: std::net::SocketAddr) -> Vec<Value> {
+    let response = request(address, "GET", "/api/dev/outbox", None, &[]).await;
+    assert_eq!(response.status, 200, "{}", response.body);
+    serde_json::from_str::<Vec<Value>>(&response.body).unwrap()
+}
+
+/// The 6-digit code in the latest mail to `to` in the outbox of the API at `address`.
+pub async fn latest_code_at(address: std::net::SocketAddr, to: &str) -> String {
+    codes_at(address, to).await.pop().expect("a code")
+}
+
+async fn codes_at(address: std::net::SocketAddr, to: &str) -> Vec<String> {
+    outbox_at(address)
+        .await
+        .iter()
+        .filter(|mail| mail["to"] == to)
+        .filter_map(|mail| {
+            let body = mail["body"].as_str().unwrap();
+            body.split_whitespace().find(|w| w.len() == 6 && w.bytes().all(|b| b.is_ascii_digit())).map(str::to_owned)
+        })
+        .collect()
 }
 
 #[derive(Debug)]
@@ -188,7 +203,23 @@ pub struct Browser {
 
 impl Browser {
     pub fn new(server: &Server) -> Self {
-        Self { address: server.address, source: None, forwarded_for: None, cookies: Default::default() }
+        Self::at(server.address)
+    }
+
+    /// A browser speaking to the API at `address`.
+    pub fn at(address: std::net::SocketAddr) -> Self {
+        Self { address, source: None, forwarded_for: None, cookies: Default::default() }
+    }
+
+    /// A browser connecting from `ip` to the API at `address`.
+    pub fn at_from(address: std::net::SocketAddr, ip: &str) -> Self {
+        Self { source: Some(ip.parse().unwrap()), ..Self::at(address) }
+    }
+
+    /// The same browser, with its cookies, speaking to the API at `address` instead.
+    pub fn moved_to(&self, address: std::net::SocketAddr) -> Self {
+        let cookies = self.cookies.lock().unwrap().clone();
+        Self { address, source: self.source, forwarded_for: self.forwarded_for.clone(), cookies: cookies.into() }
     }
 
     /// A browser connecting from `ip`, like `127.0.0.7`.
