@@ -71,6 +71,18 @@ tools() {
   fi
 }
 
+sudo=""
+[[ $(id -u) -eq 0 ]] || sudo=sudo
+
+# Installs Debian packages; the package lists are fetched again only when over an hour old
+# (`make test` asks for the browsers and PostgreSQL one after the other).
+apt_install() {
+  if ! find /var/lib/apt/lists -maxdepth 1 -name '*_Packages*' -mmin -60 2>/dev/null | grep -q .; then
+    $sudo apt-get update
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "$@"
+}
+
 browser() {
   local wanted=(/usr/bin/chromium /usr/bin/chromedriver /usr/bin/firefox-esr /usr/bin/WebKitWebDriver /usr/bin/Xvfb)
   local missing=0 binary
@@ -79,22 +91,16 @@ browser() {
   done
   if (( missing )); then
     say "installing Debian's chromium, chromium-driver, firefox-esr, webkit2gtk-driver and xvfb"
-    local sudo=""
-    [[ $(id -u) -eq 0 ]] || sudo=sudo
-    $sudo apt-get update
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium chromium-driver firefox-esr webkit2gtk-driver xvfb
+    apt_install chromium chromium-driver firefox-esr webkit2gtk-driver xvfb
   fi
 }
 
 postgres() {
   if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null; then
     say "installing Debian's postgresql (without a cluster of its own)"
-    local sudo=""
-    [[ $(id -u) -eq 0 ]] || sudo=sudo
     $sudo mkdir -p /etc/postgresql-common/createcluster.d
     echo "create_main_cluster = false" | $sudo tee /etc/postgresql-common/createcluster.d/no-main-cluster.conf > /dev/null
-    $sudo apt-get update
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y postgresql
+    apt_install postgresql
   fi
 }
 
