@@ -29,9 +29,14 @@ pub fn test_db() -> TestDb {
     if postgres_wanted() {
         postgres_db()
     } else {
-        let dir = tempfile::tempdir().unwrap();
-        TestDb { database: Database::Sqlite(dir.path().join("data").join("api.sqlite3")), cluster: None, _dir: dir }
+        sqlite_db()
     }
+}
+
+/// A fresh SQLite file, whatever the tests run on.
+pub fn sqlite_db() -> TestDb {
+    let dir = tempfile::tempdir().unwrap();
+    TestDb { database: Database::Sqlite(dir.path().join("data").join("api.sqlite3")), cluster: None, _dir: dir }
 }
 
 /// A fresh PostgreSQL cluster, whatever the tests run on.

@@ -6,7 +6,7 @@
 mod database;
 mod process;
 
-pub use database::{postgres_db, test_db, TestDb};
+pub use database::{postgres_db, sqlite_db, test_db, TestDb};
 pub use process::Running;
 
 use std::net::IpAddr;
