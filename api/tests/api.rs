@@ -270,6 +270,15 @@ async fn sign_in_is_rate_limited_per_address() {
 }
 
 #[tokio::test]
+async fn health_says_the_database_is_reached() {
+    let db = test_db();
+    let server = Server::start(db.database()).await;
+    let answer = server.send("GET", "/api/health", None, &[]).await;
+    assert_eq!((answer.status, answer.json()), (200, json!({ "status": "ok" })));
+    server.stop().await;
+}
+
+#[tokio::test]
 async fn data_is_kept_across_a_restart() {
     let db = test_db();
     let server = Server::start(db.database()).await;

@@ -7,7 +7,8 @@
 //! - behind one address (a small proxy here, handing each connection to the next instance, and
 //!   to the other when one is down), `kill -9` of one instance during a burst of
 //!   subscriptions loses no acknowledged subscription, and each confirmation mail is delivered
-//!   exactly once — those the dead instance had claimed too, by the other once its claim ran out.
+//!   exactly once — those the dead instance had claimed too, by the other once its claim ran out;
+//! - an instance whose database has gone fails the load balancer's health check.
 
 mod support;
 
@@ -244,4 +245,17 @@ async fn two_live_instances_deliver_each_mail_once() {
         .collect();
     let distinct: BTreeSet<&String> = recipients.iter().collect();
     assert_eq!((recipients.len(), distinct.len()), (100, 100), "each of 100 mails once");
+}
+
+#[tokio::test]
+async fn an_instance_whose_database_is_gone_fails_its_health_check() {
+    let mut db = postgres_db();
+    let instance = Running::start(&db, &[], None).await;
+    assert_eq!(request_from(None, instance.address, "GET", "/api/health", None, &[]).await.status, 200);
+    db.stop_postgres();
+    let answer = request_from(None, instance.address, "GET", "/api/health", None, &[]).await;
+    assert_eq!(
+        (answer.status, answer.json()["message"].as_str()),
+        (503, Some("The server is busy. Try again in a moment."))
+    );
 }

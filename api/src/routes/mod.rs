@@ -3,6 +3,7 @@
 
 mod accounts;
 mod dev;
+mod health;
 mod newsletter;
 mod password_resets;
 mod sessions;
@@ -28,6 +29,7 @@ pub fn router(state: AppState) -> Router {
         .route(ConfirmAccount::PATH, post(accounts::verify))
         .route(SignIn::PATH, post(sessions::sign_in).delete(sessions::sign_out))
         .route("/session", get(sessions::current))
+        .route("/health", get(health::health))
         .route(RequestReset::PATH, post(password_resets::request))
         .route(ConfirmReset::PATH, post(password_resets::verify))
         .route(CompleteReset::PATH, post(password_resets::complete));

@@ -59,8 +59,9 @@ impl TestDb {
         }
     }
 
-    pub fn is_postgres(&self) -> bool {
-        self.cluster.is_some()
+    /// Stops the PostgreSQL server, as a database that goes away would.
+    pub fn stop_postgres(&mut self) {
+        self.cluster.take().expect("a PostgreSQL database");
     }
 
     /// The rows of a query's one column of whole numbers, on a connection of its own.

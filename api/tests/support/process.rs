@@ -53,8 +53,8 @@ impl Running {
     pub async fn wait_until_listening(&mut self) {
         for _ in 0..200 {
             if tokio::net::TcpStream::connect(self.address).await.is_ok() {
-                let answer = super::request(self.address, "GET", "/api/session", None, &[]).await;
-                assert_eq!(answer.status, 401, "{}", answer.body);
+                let answer = super::request(self.address, "GET", "/api/health", None, &[]).await;
+                assert_eq!(answer.status, 200, "{}", answer.body);
                 return;
             }
             assert!(self.child.try_wait().unwrap().is_none(), "the API stopped at start");
