@@ -1,5 +1,6 @@
 //! `nato-georgia-api`: the reference API server. Configured by environment variables (see
-//! `docs/api.md`); stops gracefully on Ctrl-C or SIGTERM.
+//! `docs/api.md`); stops gracefully on Ctrl-C or SIGTERM. `nato-georgia-api copy-database FROM
+//! TO` copies one database into another instead (docs/api.md "Running more than one instance").
 
 use std::process::ExitCode;
 
@@ -9,7 +10,14 @@ const BLOCKING_THREADS: usize = 16;
 
 fn main() -> ExitCode {
     match tokio::runtime::Builder::new_multi_thread().enable_all().max_blocking_threads(BLOCKING_THREADS).build() {
-        Ok(runtime) => runtime.block_on(serve()),
+        Ok(runtime) => match std::env::args().skip(1).collect::<Vec<_>>().as_slice() {
+            [] => runtime.block_on(serve()),
+            [command, from, to] if command == "copy-database" => runtime.block_on(copy_database(from, to)),
+            _ => {
+                eprintln!("usage: nato-georgia-api                         serve (settings: docs/api.md)\n       nato-georgia-api copy-database FROM TO   copy every row of FROM into the empty TO\n                                                  (each a SQLite file or a postgres:// URL)");
+                ExitCode::from(2)
+            }
+        },
         Err(error) => {
             eprintln!("cannot start the async runtime: {error}");
             ExitCode::FAILURE
@@ -32,6 +40,24 @@ async fn serve() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             tracing::error!("the server stopped: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn copy_database(from: &str, to: &str) -> ExitCode {
+    use nato_georgia_api::db::{copy, Database};
+    let (from, to) = (Database::parse(from), Database::parse(to));
+    match copy(&from, &to).await {
+        Ok(tables) => {
+            for (table, rows) in tables {
+                println!("{table}: {rows} rows");
+            }
+            println!("copied {from} into {to}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("nato-georgia-api copy-database: {message}");
             ExitCode::FAILURE
         }
     }

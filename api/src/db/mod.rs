@@ -3,6 +3,7 @@
 //! the same SQL, written with `$1` placeholders, which both understand; what the two dialects
 //! do differently — the schema, migrating, locking, claiming mail — is in `dialect.rs`.
 
+mod copy;
 mod dialect;
 
 use std::path::{Path, PathBuf};
@@ -13,6 +14,7 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::pool::PoolConnection;
 use sqlx::{Any, AnyConnection, AnyPool, Transaction};
 
+pub use copy::copy;
 pub use dialect::Dialect;
 
 use crate::error::ApiError;
