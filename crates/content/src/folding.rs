@@ -114,15 +114,11 @@ impl<'a> FoldedText<'a> {
         };
         let mut free_from = 0;
         for &start in starts {
-            let end = start + needle.len();
-            if start < free_from || end > chars.len() {
+            if start < free_from {
                 continue;
             }
-            let matches = chars[start..end].iter().map(|&(_, c)| c).eq(needle.iter().copied());
-            let ends_word = end == chars.len() || !is_word_char(chars[end].1);
-            if matches && ends_word {
-                let end_byte = chars.get(end).map_or(self.text.len(), |&(at, _)| at);
-                found.push(chars[start].0..end_byte);
+            if let Some(end) = self.match_at(start, &needle, false) {
+                found.push(self.byte_range(start, end));
                 free_from = end;
             }
         }
