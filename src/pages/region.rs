@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use nato_georgia_content::region_index::{mention_count_text, RegionEntry};
-use nato_georgia_content::{Mention, PassageLocation};
+use nato_georgia_content::Mention;
 
 use crate::components::marked_text::MarkedText;
 use crate::components::page_meta::PageMeta;
@@ -71,10 +71,7 @@ fn RegionDetail(entry: RegionEntry) -> impl IntoView {
 #[component]
 fn Passage(mention: Mention, paths: SitePaths) -> impl IntoView {
     let href = paths.passage(&mention.location, &mention.block_id);
-    let where_ = match &mention.location {
-        PassageLocation::Intro => "the overview".to_owned(),
-        PassageLocation::Section { heading, .. } => heading.clone(),
-    };
+    let where_ = mention.location.heading().unwrap_or("the overview").to_owned();
     view! {
         <li>
             <p><MarkedText text=mention.text marks=mention.ranges /></p>

@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use nato_georgia_content::search::{result_count_text, search, Hit, Query, NO_RESULTS};
-use nato_georgia_content::PassageLocation;
 use wasm_bindgen::JsCast;
 
 use crate::components::marked_text::MarkedText;
@@ -28,13 +27,10 @@ struct Found {
 }
 
 fn result(hit: &Hit, paths: &SitePaths) -> Found {
-    let section = match &hit.passage.location {
-        PassageLocation::Intro => "Introduction".to_owned(),
-        PassageLocation::Section { heading, .. } => heading.clone(),
-    };
+    let section = hit.passage.location.title();
     let place = match hit.passage.subsection {
         Some(subsection) => format!("{section} › {subsection}"),
-        None => section,
+        None => section.to_owned(),
     };
     Found {
         href: paths.passage(&hit.passage.location, hit.passage.block_id),

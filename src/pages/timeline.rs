@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use nato_georgia_content::timeline::{key_dates, When};
-use nato_georgia_content::PassageLocation;
 
 use crate::components::page_meta::PageMeta;
 use crate::content_store::use_content;
@@ -42,18 +41,12 @@ pub fn TimelinePage() -> impl IntoView {
     let navigate = use_navigate();
     let entries: Vec<Entry> = key_dates(&content)
         .into_iter()
-        .map(|date| {
-            let (section, place) = match &date.passage.location {
-                PassageLocation::Intro => (None, "Introduction".to_owned()),
-                PassageLocation::Section { slug, heading } => (Some(slug.clone()), heading.clone()),
-            };
-            Entry {
-                when: date.when,
-                sentence: date.sentence.to_owned(),
-                href: paths.passage(&date.passage.location, date.passage.block_id),
-                section,
-                place,
-            }
+        .map(|date| Entry {
+            when: date.when,
+            sentence: date.sentence.to_owned(),
+            href: paths.passage(&date.passage.location, date.passage.block_id),
+            section: date.passage.location.slug().map(str::to_owned),
+            place: date.passage.location.title().to_owned(),
         })
         .collect();
     // The sections that have dated statements, for the filter.

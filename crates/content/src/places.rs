@@ -74,6 +74,29 @@ pub enum PassageLocation {
     Section { slug: String, heading: String },
 }
 
+impl PassageLocation {
+    /// Its section's heading; the introduction has none.
+    pub fn heading(&self) -> Option<&str> {
+        match self {
+            PassageLocation::Intro => None,
+            PassageLocation::Section { heading, .. } => Some(heading),
+        }
+    }
+
+    /// Its section's slug; the introduction has none.
+    pub fn slug(&self) -> Option<&str> {
+        match self {
+            PassageLocation::Intro => None,
+            PassageLocation::Section { slug, .. } => Some(slug),
+        }
+    }
+
+    /// What a list of passages calls where one stands: its section's heading, or "Introduction".
+    pub fn title(&self) -> &str {
+        self.heading().unwrap_or("Introduction")
+    }
+}
+
 /// A paragraph or list text that names a place, with where the names stand in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {

@@ -8,6 +8,7 @@
 //! with matches in their headings come first, then those where the words occur more often, then
 //! those where they stand closer together, then in reading order.
 
+use std::cmp::Reverse;
 use std::ops::Range;
 
 use crate::folding::{fold, FoldedText};
@@ -100,43 +101,40 @@ fn span(matches: &[Vec<Range<usize>>]) -> usize {
     best
 }
 
+/// How a hit ranks, best first: terms found in its headings, occurrences in its text, the span
+/// that holds them, its order in the article.
+type Rank = (Reverse<usize>, Reverse<usize>, usize, usize);
+
 /// Every passage that matches `query`, best first.
 pub fn search<'a>(content: &'a Content, query: &Query) -> Vec<Hit<'a>> {
     if query.is_empty() {
         return Vec::new();
     }
-    let mut hits: Vec<(usize, usize, usize, usize, Hit<'a>)> = Vec::new();
+    let mut hits: Vec<(Rank, Hit<'a>)> = Vec::new();
     for (order, passage) in passages(content).into_iter().enumerate() {
-        let section = match &passage.location {
-            crate::places::PassageLocation::Section { heading, .. } => heading.as_str(),
-            crate::places::PassageLocation::Intro => "",
-        };
-        let headings = format!("{section} · {}", passage.subsection.unwrap_or_default());
+        let headings =
+            format!("{} · {}", passage.location.heading().unwrap_or_default(), passage.subsection.unwrap_or_default());
         let (text, headings) = (FoldedText::new(passage.text), FoldedText::new(&headings));
         let in_text: Vec<Vec<Range<usize>>> = query.terms.iter().map(|term| find_term(&text, term)).collect();
-        let in_headings = query.terms.iter().filter(|term| !find_term(&headings, term).is_empty()).count();
-        let all_found = query
-            .terms
-            .iter()
-            .zip(&in_text)
-            .all(|(term, found)| !found.is_empty() || !find_term(&headings, term).is_empty());
-        if !all_found {
+        let in_headings: Vec<bool> = query.terms.iter().map(|term| !find_term(&headings, term).is_empty()).collect();
+        if !in_text.iter().zip(&in_headings).all(|(found, in_heading)| !found.is_empty() || *in_heading) {
             continue;
         }
         let occurrences: usize = in_text.iter().map(Vec::len).sum();
         let mut marks: Vec<Range<usize>> = in_text.iter().flatten().cloned().collect();
-        marks.sort_by_key(|range| (range.start, std::cmp::Reverse(range.end)));
+        marks.sort_by_key(|range| (range.start, Reverse(range.end)));
         marks.dedup_by(|later, kept| {
             later.start < kept.end && {
                 kept.end = kept.end.max(later.end);
                 true
             }
         });
-        let rank = (usize::MAX - in_headings, usize::MAX - occurrences, span(&in_text), order);
-        hits.push((rank.0, rank.1, rank.2, rank.3, Hit { passage, marks }));
+        let headings_matched = in_headings.iter().filter(|in_heading| **in_heading).count();
+        let rank = (Reverse(headings_matched), Reverse(occurrences), span(&in_text), order);
+        hits.push((rank, Hit { passage, marks }));
     }
-    hits.sort_by_key(|(headings, occurrences, span, order, _)| (*headings, *occurrences, *span, *order));
-    hits.into_iter().map(|(.., hit)| hit).collect()
+    hits.sort_by_key(|(rank, _)| *rank);
+    hits.into_iter().map(|(_, hit)| hit).collect()
 }
 
 /// "1 passage matches", "12 passages match".
@@ -223,11 +221,10 @@ mod tests {
     #[test]
     fn matches_in_headings_rank_first() {
         let content = content();
-        let in_headings = |hit: &Hit| match &hit.passage.location {
-            crate::places::PassageLocation::Section { heading, .. } => {
+        let in_headings = |hit: &Hit| {
+            hit.passage.location.heading().is_some_and(|heading| {
                 fold(&format!("{heading} {}", hit.passage.subsection.unwrap_or_default())).contains("cooperation")
-            }
-            crate::places::PassageLocation::Intro => false,
+            })
         };
         let order: Vec<bool> = search(&content, &Query::parse("cooperation")).iter().map(in_headings).collect();
         assert!(order.contains(&true) && order.contains(&false), "{order:?}");

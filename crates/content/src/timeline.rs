@@ -159,17 +159,17 @@ pub fn dates_in(sentence: &str) -> Vec<When> {
 
 /// Every dated statement of the article, in the timeline's order.
 pub fn key_dates(content: &Content) -> Vec<KeyDate<'_>> {
-    let mut dates: Vec<(usize, KeyDate)> = Vec::new();
+    let mut dates: Vec<KeyDate> = Vec::new();
     for passage in passages(content) {
         for sentence in sentences(passage.text) {
             for when in dates_in(sentence) {
-                let order = dates.len();
-                dates.push((order, KeyDate { when, sentence, passage: passage.clone() }));
+                dates.push(KeyDate { when, sentence, passage: passage.clone() });
             }
         }
     }
-    dates.sort_by_key(|(order, date)| (date.when.year(), date.when.order(), *order));
-    dates.into_iter().map(|(_, date)| date).collect()
+    // A stable sort: the same date keeps the article's order.
+    dates.sort_by_key(|date| (date.when.year(), date.when.order()));
+    dates
 }
 
 /// The years the article names where no sentence holds them (in headings): the timeline cannot
