@@ -6,7 +6,9 @@
 //!   503 with `Retry-After`;
 //! - half-sent requests cannot starve it of files: with 256 open files allowed, 300 of them
 //!   held open still leave a real request answered. Before, it timed out and the log said
-//!   "Too many open files".
+//!   "Too many open files";
+//! - a setting it cannot honour stops it at start, saying which: a mail lease under 2 s (the
+//!   SMTP timeout is half of it).
 
 mod support;
 
@@ -78,4 +80,30 @@ async fn half_sent_requests_cannot_starve_it_of_open_files() {
             .expect("a real request is answered");
     assert_eq!(answer.status, 401, "{}", answer.body);
     println!("answered after {:?} behind 300 half-sent requests", started.elapsed());
+}
+
+#[tokio::test]
+async fn a_mail_lease_shorter_than_two_seconds_is_refused_at_start() {
+    let db = test_db();
+    let mut started = std::process::Command::new(env!("CARGO_BIN_EXE_nato-georgia-api"))
+        .env("NATO_API_DEV", "1")
+        .env("NATO_API_ADDRESS", "127.0.0.1:0")
+        .env("NATO_API_DATABASE", db.setting())
+        .env("NATO_API_MAIL_LEASE", "1")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut status = None;
+    for _ in 0..100 {
+        status = started.try_wait().unwrap();
+        if status.is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let _ = started.kill();
+    assert!(status.is_some_and(|status| !status.success()), "it stops at once: {status:?}");
+    let mut said = String::new();
+    std::io::Read::read_to_string(&mut started.stdout.take().unwrap(), &mut said).unwrap();
+    assert!(said.contains("NATO_API_MAIL_LEASE must be at least 2 seconds"), "{said}");
 }

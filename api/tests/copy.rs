@@ -1,7 +1,7 @@
 //! `nato-georgia-api copy-database`, the way from SQLite to PostgreSQL: every account, session,
 //! subscription and waiting mail arrives, and what was already sent — a session cookie, a
 //! newsletter link — keeps working, since the hashing key moves too; and back again. A database
-//! with data is never written over.
+//! with data is never written over, and none is copied into itself.
 
 mod support;
 
@@ -70,4 +70,14 @@ async fn a_missing_source_is_named_and_nothing_is_created() {
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("does not exist"), "{:?}", refused);
     assert!(!std::path::Path::new(&missing).exists());
+}
+
+#[tokio::test]
+async fn a_database_is_never_copied_into_itself() {
+    let db = sqlite_db();
+    let server = Server::start(db.database()).await;
+    server.stop().await;
+    let refused = copy_database(&db.setting(), &db.setting());
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("the same database"), "{:?}", refused);
 }
