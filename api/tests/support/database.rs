@@ -39,6 +39,11 @@ pub fn sqlite_db() -> TestDb {
     TestDb { database: Database::Sqlite(dir.path().join("data").join("api.sqlite3")), cluster: None, _dir: dir }
 }
 
+/// A fresh SQLite file in `folder` (which outlives it).
+pub fn sqlite_db_in(folder: &Path) -> TestDb {
+    TestDb { database: Database::Sqlite(folder.join("api.sqlite3")), cluster: None, _dir: tempfile::tempdir().unwrap() }
+}
+
 /// A fresh PostgreSQL cluster, whatever the tests run on.
 pub fn postgres_db() -> TestDb {
     let dir = tempfile::tempdir().unwrap();
@@ -66,6 +71,14 @@ impl TestDb {
 
     /// The rows of a query's one column of whole numbers, on a connection of its own.
     pub async fn numbers(&self, sql: &str) -> Vec<i64> {
+        self.column(sql).await
+    }
+
+    /// The rows of a query's one column, on a connection of its own.
+    pub async fn column<T>(&self, sql: &str) -> Vec<T>
+    where
+        T: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any> + Send + Unpin,
+    {
         use sqlx::Connection;
         sqlx::any::install_default_drivers();
         let url = match &self.database {
@@ -73,9 +86,9 @@ impl TestDb {
             Database::Postgres(url) => url.clone(),
         };
         let mut connection = sqlx::AnyConnection::connect(&url).await.unwrap();
-        let numbers = sqlx::query_scalar(sql).fetch_all(&mut connection).await.unwrap();
+        let rows = sqlx::query_scalar(sql).fetch_all(&mut connection).await.unwrap();
         connection.close().await.unwrap();
-        numbers
+        rows
     }
 }
 

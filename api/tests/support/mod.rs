@@ -4,9 +4,11 @@
 #![allow(dead_code, unused_imports)]
 
 mod database;
+mod disk;
 mod process;
 
-pub use database::{postgres_db, sqlite_db, test_db, TestDb};
+pub use database::{postgres_db, sqlite_db, sqlite_db_in, test_db, TestDb};
+pub use disk::SmallDisk;
 pub use process::Running;
 
 use std::net::IpAddr;

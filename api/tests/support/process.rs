@@ -1,5 +1,5 @@
 //! The real binary as a process of its own: started on a free port with the test's database
-//! and settings, and killed when the test ends.
+//! and settings, its log kept in a file, and killed when the test ends.
 
 use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
@@ -10,6 +10,7 @@ use super::TestDb;
 pub struct Running {
     pub child: Child,
     pub address: std::net::SocketAddr,
+    log: tempfile::NamedTempFile,
 }
 
 impl Running {
@@ -25,6 +26,7 @@ impl Running {
     pub fn spawn(db: &TestDb, settings: &[(&str, &str)], open_files: Option<u64>) -> Self {
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let address: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+        let log = tempfile::NamedTempFile::new().unwrap();
         let mut command = Command::new(env!("CARGO_BIN_EXE_nato-georgia-api"));
         command
             .env("NATO_API_DEV", "1")
@@ -32,7 +34,7 @@ impl Running {
             .env("NATO_API_DATABASE", db.setting())
             .env("RUST_LOG", "warn")
             .envs(settings.iter().copied())
-            .stdout(Stdio::null());
+            .stdout(Stdio::from(log.reopen().unwrap()));
         if let Some(files) = open_files {
             let limit = libc::rlimit { rlim_cur: files, rlim_max: files };
             // SAFETY: setrlimit is async-signal-safe and only reads the struct it is given.
@@ -46,7 +48,12 @@ impl Running {
                 });
             }
         }
-        Self { child: command.spawn().unwrap(), address }
+        Self { child: command.spawn().unwrap(), address, log }
+    }
+
+    /// What it has logged so far (warnings and errors, unless `RUST_LOG` says otherwise).
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.log.path()).unwrap()
     }
 
     /// Waits until it answers a request (it listens before it has migrated the database).

@@ -1,0 +1,81 @@
+//! What a deployment meets besides attackers (issue 25), each against the real binary: a disk
+//! that fills up.
+
+mod support;
+
+use std::collections::BTreeSet;
+
+use serde_json::json;
+use support::{latest_code_at, sqlite_db_in, Browser, Running, SmallDisk, STRONG};
+
+/// SQLite on a file system with 256 KB left, then none, then space again: while it is full,
+/// writes are answered 503 with `Retry-After` and a log line that says so, never 500; reads go
+/// on; every subscription answered 202 — before, during and after — is stored with its mail,
+/// and nothing is half-written. Before, one failed commit left the connection in a transaction
+/// that was never committed: every later 202 was lost (199 of 202).
+#[tokio::test]
+async fn a_full_disk_refuses_writes_and_loses_no_acknowledged_one() {
+    let disk = SmallDisk::mount(8);
+    let db = sqlite_db_in(disk.path());
+    let server = Running::start(&db, &[("NATO_API_IP_LIMIT", "100000")], None).await;
+    let reader = Browser::at(server.address);
+    let email = "reader@example.org";
+    let credentials = json!({ "email": email, "password": STRONG });
+    assert_eq!(reader.post("/api/accounts", credentials.clone()).await.status, 202);
+    let code = latest_code_at(server.address, email).await;
+    assert_eq!(reader.post("/api/accounts/verify", json!({ "email": email, "code": code })).await.status, 204);
+    assert_eq!(reader.post("/api/sessions", credentials).await.status, 200);
+
+    let subscribe = |name: String| {
+        let address = server.address;
+        async move {
+            let answer = Browser::at(address)
+                .post("/api/newsletter/subscriptions", json!({ "email": name, "consent": true }))
+                .await;
+            (name, answer)
+        }
+    };
+    let mut acknowledged = BTreeSet::new();
+    for i in 0..20 {
+        let (name, answer) = subscribe(format!("before{i}@example.org")).await;
+        assert_eq!(answer.status, 202, "{}", answer.body);
+        acknowledged.insert(name);
+    }
+
+    disk.fill_leaving(256 * 1024);
+    let mut refused = 0;
+    for i in 0..200 {
+        let (name, answer) = subscribe(format!("during{i}@example.org")).await;
+        match answer.status {
+            202 => {
+                acknowledged.insert(name);
+            }
+            503 => {
+                refused += 1;
+                assert!(answer.header("retry-after").is_some(), "a 503 says when to try again");
+            }
+            other => panic!("{other}: {}", answer.body),
+        }
+    }
+    assert_eq!(reader.send("GET", "/api/session", None).await.status, 200, "reading goes on");
+    assert!(server.log().contains("the database's disk is full"), "{}", server.log());
+
+    disk.free();
+    for i in 0..20 {
+        let (name, answer) = subscribe(format!("after{i}@example.org")).await;
+        assert_eq!(answer.status, 202, "it recovers by itself: {}", answer.body);
+        acknowledged.insert(name);
+    }
+    drop(server); // kill -9: nothing gets a chance to finish
+
+    assert_eq!(db.column::<String>("PRAGMA integrity_check").await, ["ok"]);
+    let stored: BTreeSet<String> = db.column("SELECT email FROM subscriptions").await.into_iter().collect();
+    let missing: Vec<_> = acknowledged.difference(&stored).collect();
+    assert!(missing.is_empty(), "{} of {} acknowledged were lost: {missing:?}", missing.len(), acknowledged.len());
+    let mailed: Vec<String> =
+        db.column("SELECT recipient FROM outbox WHERE subject = 'Confirm your newsletter subscription'").await;
+    assert_eq!(mailed.iter().cloned().collect::<BTreeSet<_>>(), stored, "each stored subscription has its mail");
+    assert_eq!(mailed.len(), stored.len(), "and only one");
+    assert!(refused > 150, "the disk filled up: {refused} refused");
+    println!("{} acknowledged and stored, {refused} refused while the disk was full", acknowledged.len());
+}
