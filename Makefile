@@ -2,27 +2,25 @@
 # first (scripts/setup.sh), so they work on a fresh machine.
 
 SHELL := /bin/bash
+comma := ,
 .SHELLFLAGS := -euo pipefail -c
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
 SUBPATH_DIST := target/dist-subpath
 
-# Release builds compile the wasm with a pinned nightly that rebuilds the standard library with the
-# app, choosing its smaller implementations (optimize_for_size), and makes a panic abort at once,
-# without formatting a message: ≈ 27 KB (Brotli) less for every visitor (README "Benchmarks").
-# Every route but / becomes a chunk loaded when visited (`--cfg split`; the post-build hook splits
-# the linked wasm, which needs its relocations: `--emit-relocs`; src/routes.rs). Trunk's
-# own wasm-opt then warns that a "linking section is present": its output is replaced by the split.
-# These rustflags replace .cargo/config.toml's for the wasm target, so they repeat
-# erase_components. trunk runs cargo offline, so the standard library's own crates are fetched
-# first. The prerenderer, run by the post-build hook, is a native build and keeps the default
-# toolchain (scripts/post-build.mjs), as do development builds (`make serve`) and the wasm tests;
+# Release builds compile the bundles with a pinned nightly that rebuilds the standard library with
+# them, choosing its smaller implementations (optimize_for_size), and makes a panic abort at once,
+# without formatting a message (docs/islands.md "Size"). These rustflags replace
+# .cargo/config.toml's for the wasm target, so they repeat erase_components. trunk runs cargo
+# offline, so the standard library's own crates are fetched first. The prerenderer, run by the
+# post-build hook, is built natively by the same toolchain (scripts/post-build.mjs says why);
+# development builds (`make serve`) and the wasm tests keep the default toolchain, and
 # `trunk build --release` alone still works, only larger.
 export RELEASE_TOOLCHAIN := nightly-2026-05-20
 RELEASE_WASM := RUSTUP_TOOLCHAIN=$(RELEASE_TOOLCHAIN) CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
 	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort --cfg split -Clink-arg=--emit-relocs"
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort"
 
 .PHONY: bench bench-api test-budgets serve api api-build dist dist-subpath release-crates test lint test-native test-wasm test-e2e test-engines check-content rust tools browser postgres
 
@@ -56,7 +54,7 @@ dist-subpath: release-crates
 	$(RELEASE_WASM) trunk build --release --public-url /x/ --dist $(SUBPATH_DIST)
 
 release-crates: tools
-	$(RELEASE_WASM) cargo fetch --locked --target wasm32-unknown-unknown
+	$(RELEASE_WASM) cargo fetch --locked
 
 ## test: every test — formatting and lints first, native unit tests, wasm tests in Chromium,
 ## end-to-end tests in Chromium, the core journeys in Firefox and WebKit, and the performance
@@ -64,30 +62,32 @@ release-crates: tools
 test: lint tools browser test-native test-wasm test-e2e test-engines test-budgets
 
 ## lint: rustfmt, and clippy with warnings as errors for every crate and feature set that is
-## built — native (the API, the checks with and without the estimate, the content, the
-## prerenderer), the browser app (as developed and as the release build splits it) and the
-## estimator worker. The split build's check has its own target folder: its flags differ.
+## built — native (the API, the checks with and without the estimate, the content, the site and
+## its islands as the prerenderer builds them), and in the browser (the islands and their
+## bundles, the estimator worker).
 CLIPPY := cargo clippy --locked --all-targets
 WASM := --target wasm32-unknown-unknown
+ISLANDS := frame timeline regions search forms
 lint: rust
 	cargo fmt --all --check
 	$(CLIPPY) -p nato-georgia-content -p nato-georgia-checks -p nato-georgia-api --features nato-georgia-checks/strength -- -D warnings
 	$(CLIPPY) -p nato-georgia-checks -- -D warnings
-	$(CLIPPY) -p nato-georgia --features ssr -- -D warnings
-	$(CLIPPY) -p nato-georgia --features hydrate $(WASM) -- -D warnings
+	$(CLIPPY) -p nato-georgia -p nato-georgia-web $(ISLANDS:%=-p nato-georgia-%) -- -D warnings
+	$(CLIPPY) $(WASM) -p nato-georgia-web $(ISLANDS:%=-p nato-georgia-%) \
+		--features nato-georgia-web/hydrate,$(subst $(eval) ,$(comma),$(ISLANDS:%=nato-georgia-%/hydrate)) -- -D warnings
 	$(CLIPPY) -p nato-georgia-estimator $(WASM) -- -D warnings
-	CARGO_TARGET_DIR=target/clippy-split CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components --cfg split" \
-		$(CLIPPY) -p nato-georgia --features hydrate $(WASM) -- -D warnings
 
 ## test-native: the native crates' tests, then the API's tests again on PostgreSQL (each in a
 ## throwaway cluster of its own; tests/instances.rs runs two instances on one either way)
 test-native: check-content postgres
 	cargo test --locked -p nato-georgia-content -p nato-georgia-checks -p nato-georgia-api --features nato-georgia-checks/strength
+	cargo test --locked -p nato-georgia -p nato-georgia-web
 	NATO_API_TEST_DATABASE=postgres cargo test --locked -p nato-georgia-api --features nato-georgia-checks/strength \
 		--test api --test abuse --test timing --test binary
 
+## test-wasm: the frame's islands mounted in headless Chromium (islands/frame/tests/)
 test-wasm: tools browser
-	cargo test --locked -p nato-georgia --features hydrate --target wasm32-unknown-unknown
+	cargo test --locked -p nato-georgia-frame --features hydrate --target wasm32-unknown-unknown
 
 test-e2e: dist dist-subpath api-build browser
 	playwright test --config tests/e2e/playwright.config.js

@@ -91,8 +91,8 @@ const percentile = (values, p) => {
   return sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 100) / 100 : null;
 };
 
-/** The names the app shares with its loader and its tests (src/shared-names.json). */
-const names = JSON.parse(readFileSync(join(root, "src/shared-names.json"), "utf8"));
+/** The names the app shares with its loader and its tests (crates/web/shared-names.json). */
+const names = JSON.parse(readFileSync(join(root, "crates/web/shared-names.json"), "utf8"));
 
 /** Runs in the page before its scripts: `window.__hydratedAt` is when the app marked it hydrated. */
 function recordHydrationTime(hydrated) {

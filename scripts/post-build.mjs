@@ -1,30 +1,28 @@
-// Trunk post_build hook: finishes the staged build before trunk moves it into dist/.
+// Trunk post_build hook: finishes the staged build before trunk moves it into its dist folder.
 //
-// - the app's loader (src/loader.js) inline where trunk wrote its placeholder, with the names it
-//   shares with the app (src/shared-names.json) and this build's JS glue and wasm;
-// - 404.html: the app's shell, for static hosts that serve it for unknown paths; the app renders
-//   those on the client.
-// - release builds only:
-//   - the wasm split into the first view's module and one chunk per other route, when the
-//     Makefile built it for that (scripts/split-wasm.mjs);
-//   - the inline stylesheet and loader minified, and the content JSON written without indentation
-//     (the bundled file stays readable for its editors);
-//   - a Content-Security-Policy <meta> allowing exactly the inline loader and stylesheet (by
-//     their SHA-256 hashes), wasm compilation, and nothing from elsewhere;
-//   - every known route prerendered to <route>/index.html by the `prerender` binary (native,
-//     `ssr` feature), which the app then hydrates;
-//   - wasm-bindgen's JS glue minified (trunk leaves it as written): a fifth smaller compressed;
-//   - the service worker (src/service-worker.js), listing every file of the build under a
-//     version made from their contents; with NATO_OFFLINE=off, one that removes itself;
-//   - precompressed .br and .gz copies of every text and wasm file, for hosts that serve them.
+// - The bundles (each kind of page's islands, which trunk builds as workers with ES module glue
+//   so that it makes them all): renamed after their contents, so a new build never reuses an
+//   old file's name and every file but the HTML can be cached for long.
+// - The loader (src/loader.js) inline where index.html holds its place, with the names it
+//   shares with the islands (crates/web/shared-names.json) and this build's bundles.
+// - Release builds: the inline stylesheet and loader minified, the content JSON written without
+//   indentation (the bundled file stays readable for its editors), and a
+//   Content-Security-Policy <meta> allowing exactly the inline loader and stylesheet (by their
+//   SHA-256 hashes), wasm compilation, and nothing from elsewhere.
+// - Every page prerendered into the build by the `prerender` binary (native): each route,
+//   404.html, routes.json. A development build shows a content file's errors on its pages; a
+//   release build refuses the file.
+// - Release builds: wasm-bindgen's JS glue minified (trunk leaves it as written); the service
+//   worker (src/service-worker.js), listing every file of the build under a version made from
+//   their contents (with NATO_OFFLINE=off, one that removes itself); precompressed .br and .gz
+//   copies of every text and wasm file, for hosts that serve them.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { transformSync } from "esbuild";
 import { serviceWorker } from "./service-worker.mjs";
-import { isSplitBuild, splitWasm } from "./split-wasm.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const release = process.env.TRUNK_PROFILE === "release";
@@ -37,27 +35,44 @@ if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this as a trunk
 
 const indexPath = join(staging, "index.html");
 let html = readFileSync(indexPath, "utf8");
-const names = JSON.parse(readFileSync("src/shared-names.json", "utf8"));
+const names = JSON.parse(readFileSync("crates/web/shared-names.json", "utf8"));
 
-/** The page with the loader where trunk's placeholder is, its names and files filled in. */
-function withLoader(page) {
-  const placeholder = /<script type="module" data-loader data-js="([^"]+)" data-wasm="([^"]+)"><\/script>/;
-  const [, js, wasm] = page.match(placeholder) ?? [];
-  if (!js) throw new Error("index.html has no loader placeholder (Trunk.toml's pattern_script)");
+/** The bundles trunk built — `<name>.js` and `<name>_bg.wasm`, not a worker's with its loader — renamed after their contents. */
+function hashBundles() {
+  const bundles = {};
+  for (const wasm of readdirSync(staging).filter((file) => /^[a-z]+_bg\.wasm$/.test(file))) {
+    const name = wasm.slice(0, -"_bg.wasm".length);
+    const glue = join(staging, `${name}.js`);
+    if (existsSync(join(staging, `${name}_loader.js`)) || !existsSync(glue)) continue;
+    const code = readFileSync(glue, "utf8");
+    const hash = createHash("sha256").update(code).update(readFileSync(join(staging, wasm))).digest("hex").slice(0, 16);
+    const [js, bg] = [`${name}-${hash}.js`, `${name}-${hash}_bg.wasm`];
+    renameSync(join(staging, wasm), join(staging, bg));
+    writeFileSync(join(staging, js), code.replaceAll(`${name}_bg.wasm`, bg));
+    unlinkSync(glue);
+    bundles[name] = { js: `${publicUrl}${js}`, wasm: `${publicUrl}${bg}` };
+  }
+  if (!Object.keys(bundles).length) throw new Error("trunk built no bundle (index.html's rust links)");
+  return bundles;
+}
+
+/** The page with the loader where index.html holds its place, its names and files filled in. */
+function withLoader(page, bundles) {
+  const placeholder = /<script type="module" data-loader><\/script>/;
+  if (!placeholder.test(page)) throw new Error("index.html has no loader placeholder (<script type=\"module\" data-loader>)");
   const define = {
-    "APP.js": JSON.stringify(js),
-    "APP.wasm": JSON.stringify(wasm),
+    "APP.bundles": JSON.stringify(bundles),
     "APP.serviceWorker": JSON.stringify(offline ? `${publicUrl}${SERVICE_WORKER}` : ""),
   };
   for (const [group, entries] of Object.entries(names)) {
     for (const [name, value] of Object.entries(entries)) define[`NAMES.${group}.${name}`] = JSON.stringify(value);
   }
+  // The loader destructures the marks: give it the group whole too.
+  define["NAMES.marks"] = JSON.stringify(names.marks);
   const loader = transformSync(readFileSync("src/loader.js", "utf8"), { define, minify: release }).code.trim();
-  if (/\b(NAMES|APP)\./.test(loader)) throw new Error("src/loader.js uses a name src/shared-names.json lacks");
+  if (/\b(NAMES|APP)\./.test(loader)) throw new Error("src/loader.js uses a name crates/web/shared-names.json lacks");
   return page.replace(placeholder, () => `<script type="module">\n${loader}\n</script>`);
 }
-
-html = withLoader(html);
 
 /** The CSP source list allowing exactly the page's inline `<tag>` elements, by their SHA-256. */
 function inlineHashes(page, tag) {
@@ -88,6 +103,8 @@ function minifyInline(page) {
     .replace(/(<script type="module">)([\s\S]*?)(<\/script>)/g, (_, open, js, close) => open + transformSync(js, { minify: true }).code.trim() + close);
 }
 
+// index.html's comments are for its readers, not for every page.
+html = withLoader(html, hashBundles()).replace(/\s*<!--[\s\S]*?-->/g, "");
 if (release) {
   html = minifyInline(html);
   const contentPath = join(staging, names.files.content);
@@ -98,22 +115,20 @@ if (release) {
   if (!html.includes(meta)) throw new Error("index.html has no <meta charset> to put the CSP after");
 }
 writeFileSync(indexPath, html);
-writeFileSync(join(staging, "404.html"), html);
+
+// The prerenderer is compiled by the same toolchain as the bundles (the release build's pinned
+// nightly, the Makefile's RUSTUP_TOOLCHAIN): an island's name in the page is a hash the
+// compiler's macro makes, and must be the one the bundle exports. The wasm's unstable build
+// settings are left out: it is a native build.
+const nativeEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("CARGO_UNSTABLE_")));
+const prerender = spawnSync(
+  "cargo",
+  ["run", "--quiet", "--locked", "--bin", "prerender", "--", staging, publicUrl, ...(release ? [] : ["--development"])],
+  { stdio: "inherit", env: nativeEnv },
+);
+if (prerender.status !== 0) throw new Error("prerendering failed (see above)");
 
 if (release) {
-  if (isSplitBuild()) console.log(`split the wasm: ${splitWasm(staging)} chunks`);
-
-  // A native build with the default toolchain: the Makefile's nightly settings are for the wasm.
-  const nativeEnv = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => name !== "RUSTUP_TOOLCHAIN" && !name.startsWith("CARGO_UNSTABLE_")),
-  );
-  const prerender = spawnSync(
-    "cargo",
-    ["run", "--quiet", "--locked", "--features", "ssr", "--bin", "prerender", "--", staging, publicUrl],
-    { stdio: "inherit", env: nativeEnv },
-  );
-  if (prerender.status !== 0) throw new Error("prerendering failed (see above)");
-
   for (const name of readdirSync(staging).filter((n) => n.endsWith(".js"))) {
     const path = join(staging, name);
     writeFileSync(path, transformSync(readFileSync(path, "utf8"), { minify: true }).code);

@@ -4,8 +4,7 @@
 #
 #   scripts/setup.sh rust      the wasm32 target, rustfmt and clippy (for `make lint`)
 #   scripts/setup.sh tools     the above, the release builds' nightly (with its std sources),
-#                              trunk, wasm-bindgen-cli, wasm-split-cli, npm packages (wasm-opt,
-#                              Playwright)
+#                              trunk, wasm-bindgen-cli, npm packages (wasm-opt, Playwright)
 #   scripts/setup.sh browser   Debian's chromium and chromium-driver, firefox-esr, and WebKitGTK's
 #                              webkit2gtk-driver (MiniBrowser) with xvfb for its display
 #   scripts/setup.sh postgres  Debian's postgresql server programs, for the API's tests (each
@@ -17,9 +16,6 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 # wasm-bindgen-cli must be exactly the wasm-bindgen version in Cargo.lock.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
-# Splits the release wasm into route chunks (scripts/split-wasm.mjs); matches the runtime
-# wasm_split_helpers that Leptos brings in Cargo.lock.
-WASM_SPLIT_VERSION=0.2.4
 export PATH="$HOME/.cargo/bin:$PATH"
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
@@ -57,10 +53,6 @@ tools() {
     say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
     # Not --locked: its lock file asks for a webpki-roots version the registry no longer has.
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
-  fi
-  if [[ "$(cargo install --list 2>/dev/null | grep '^wasm_split_cli_support ')" != "wasm_split_cli_support v$WASM_SPLIT_VERSION:" ]]; then
-    say "installing wasm-split-cli $WASM_SPLIT_VERSION (a few minutes, once)"
-    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
   fi
   local lock_hash
   lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)

@@ -1,23 +1,17 @@
-//! NATO's "Relations with Georgia" page as a Leptos single-page app.
+//! NATO's "Relations with Georgia" page as a static site, rendered at build time: every route
+//! is a page of HTML that reads whole without JavaScript. What is interactive on a page is an
+//! island (`islands/`), rendered here with the rest and hydrated in the browser from its
+//! bundle; everything in this crate stays on the server.
 //!
-//! `start` prepares what the app needs from the browser before the first render, `app` holds the
-//! frame every page shares, `routes` the table of routes, `pages` one module per route and
-//! `components` the pieces they share. The content model
-//! itself is the `nato-georgia-content` crate, free of any DOM.
+//! `main` (the prerenderer) renders each route of `routes` into the build: `app` is the frame
+//! every page shares, `pages` one module per route, `components` the static pieces they share,
+//! and `context` what they render from. The content model is the `nato-georgia-content` crate,
+//! the route table and the URLs `nato-georgia-web`.
 
-pub mod account_session;
-pub mod api;
 pub mod app;
-pub mod browser_storage;
 pub mod components;
-pub mod content_store;
-pub mod dom;
+pub mod context;
+pub mod markers;
 pub mod pages;
-pub mod paths;
-pub mod prefill;
-pub mod return_path;
+pub mod render;
 pub mod routes;
-pub mod shared_names;
-#[cfg(feature = "hydrate")]
-pub mod start;
-pub mod strength_estimator;

@@ -1,81 +1,254 @@
-// The page's loader. The post-build hook (scripts/post-build.mjs) puts it inline in every page
-// where trunk's script would be, gives it NAMES (src/shared-names.json, the names it shares with
-// the app, the stylesheet and the tests) and APP (this build's JS glue and wasm), minifies it in
-// the release build and lists its hash in the Content-Security-Policy.
+// The page's loader. The post-build hook (scripts/post-build.mjs) puts it inline in every page,
+// gives it NAMES (crates/web/shared-names.json, the names it shares with the islands, the
+// stylesheet and the tests) and APP (this build's bundles — each kind of page's islands as wasm
+// with its JS glue — and its service worker), minifies it in the release build and lists its
+// hash in the Content-Security-Policy. docs/islands.md says why the site works this way.
 //
-// - Browser-only state the prerendered page cannot know is marked on <html> before the page
-//   paints, so style/main.css hides what the app is about to change instead of showing it first:
-//   a dismissed announcement, the account links of a visitor who signed in (until the app
-//   restores them), a shared /regions view's unfiltered list (until the app filters it).
-// - Clicks on buttons before the app runs are held and replayed, in order, once the app has
-//   hydrated the page (hydration keeps the same elements): "Dismiss" or "Show password" never
-//   do nothing.
-// - The site's keys, which work from the first paint: "/" pressed anywhere but in a field
-//   focuses the search field of the page (the page's own, marked data-slash-focus, or the
-//   header's site search), and Escape clears the site search.
-// - Offline reading (release builds): once the app runs, the service worker
+// Every page is prerendered HTML that reads whole without JavaScript. The loader adds:
+// - State only the browser knows, marked on <html> before the first paint, so the stylesheet
+//   hides what an island is about to change instead of showing it first: a dismissed
+//   announcement, "Sign in" for a visitor who signed in (until the header's island has checked),
+//   the unfiltered list of a shared /regions or /timeline view (until its island filters it).
+// - The router: a link to another page of the site, the site search's GET form, and Back and
+//   Forward fetch that page's HTML and put its <body> in place of this one's, keeping the
+//   frame's islands (the header's account links, the announcement) with their state; the
+//   title and description follow, focus moves to the new page's heading, and the scroll
+//   position comes back on Back and Forward. Anything it cannot fetch loads in full.
+// - The islands, hydrated from the page's bundle (<body data-bundle>). A page whose content is
+//   an island's (data-start="load": the search's results) starts it once its first contentful
+//   paint is on screen; every other page reads and works as HTML, and starts its islands when
+//   the visitor reaches for one (pointer, touch, focus, or a change to one of its fields: before
+//   a first click or keystroke needs them), or at once when the address or the visitor's state needs them (a query to
+//   apply, an account to check). Until an island runs, what is typed into it stays in its
+//   fields (it reads them when it starts), its submit buttons — disabled in the HTML, for
+//   visitors without JavaScript — are enabled, and clicks on its buttons are held and replayed
+//   once it has hydrated. When the islands that start at once have run, <body> is marked
+//   hydrated.
+// - The site's keys: "/" pressed anywhere but in a field focuses the page's own search field
+//   (marked data-slash-focus) or the header's site search; Escape clears the site search.
+//   "Skip to content" moves focus to the main content; a passage the address names is
+//   highlighted for a moment.
+// - Offline reading (release builds): once the page has loaded, the service worker
 //   (src/service-worker.js) is registered, and when a new version of the site is waiting, a
-//   polite live region says so, with a "Reload" button; nothing reloads unless the reader
+//   polite live region says so with a "Reload" button; nothing reloads unless the reader
 //   chooses to.
-// - The app starts only once the page's first contentful paint has reached the screen:
-//   prerendered pages show their content at the static-page floor, and the wasm, its JS and the
-//   content JSON then load together instead of competing with that paint (measured with
-//   `make bench`; README "Benchmarks"). A tab opened in the background paints nothing, so it
-//   starts at once; a browser without paint timing starts at once too, and none waits more than
-//   3 s. No <link rel=preload> in the page for the same reason (Trunk.toml): the content's
-//   preload is added when the app starts.
 const root = document.documentElement;
-try {
-  const dismissed = localStorage.getItem(NAMES.storage.dismissedAnnouncement);
-  if (dismissed && dismissed === document.querySelector(".announcement a")?.textContent) {
-    root.setAttribute(NAMES.marks.announcementDismissed, "");
-  }
-  if (localStorage.getItem(NAMES.storage.accountEmail)) root.setAttribute(NAMES.marks.signedIn, "");
-} catch {}
-if (location.search) root.setAttribute(NAMES.marks.filtered, "");
-const showPrerendered = () => {
-  root.removeAttribute(NAMES.marks.signedIn);
-  root.removeAttribute(NAMES.marks.filtered);
+const base = new URL(document.baseURI).pathname;
+const marks = NAMES.marks;
+const HYDRATED = marks.hydrated;
+
+/** The marks of browser-only state for the page at the current address. */
+const markState = () => {
+  try {
+    const dismissed = localStorage.getItem(NAMES.storage.dismissedAnnouncement);
+    root.toggleAttribute(marks.announcementDismissed, !!dismissed && dismissed === document.querySelector(".announcement a")?.textContent);
+    root.toggleAttribute(marks.signedIn, !!localStorage.getItem(NAMES.storage.accountEmail));
+  } catch {}
+  root.toggleAttribute(marks.filtered, !!location.search);
 };
-if (document.body.hasAttribute(NAMES.marks.prerendered)) {
-  const held = [];
-  const hold = (event) => {
-    const button = event.target.closest?.("button");
-    if (button) {
-      held.push(button);
-      event.preventDefault();
-      event.stopPropagation();
+markState();
+
+/** Records the page as the one "Return to the page you were on" leads back to. */
+const rememberPage = () => {
+  if (!document.body.hasAttribute(marks.returnPoint)) return;
+  try {
+    sessionStorage.setItem(NAMES.storage.returnTo, location.pathname + location.search);
+  } catch {}
+};
+
+// --- Islands ---------------------------------------------------------------------------------
+
+const bundles = new Map();
+/** The bundle's module, downloaded and started once. */
+const bundle = (name) => {
+  if (!bundles.has(name)) {
+    const files = APP.bundles[name];
+    bundles.set(name, files ? import(files.js).then(async (module) => (await module.default({ module_or_path: files.wasm }), module)) : Promise.reject(new Error(`no bundle ${name}`)));
+  }
+  return bundles.get(name);
+};
+
+let hydrating = null;
+/** Hydrates the page's islands that have not run yet, once per page. */
+const hydrate = () =>
+  (hydrating ??= bundle(document.body.getAttribute(marks.bundle)).then(async (module) => {
+    for (const island of document.querySelectorAll(`leptos-island:not([${HYDRATED}])`)) {
+      const start = module[island.dataset.component];
+      if (!start) continue;
+      island.setAttribute(HYDRATED, "");
+      await start(island);
     }
-  };
-  addEventListener("click", hold, true);
-  new MutationObserver((_, observer) => {
-    const body = document.body;
-    if (body.hasAttribute(NAMES.marks.prerendered) && !body.hasAttribute(NAMES.marks.hydrated)) return;
-    observer.disconnect();
-    removeEventListener("click", hold, true);
-    if (body.hasAttribute(NAMES.marks.hydrated)) held.filter((button) => button.isConnected).forEach((button) => button.click());
-  }).observe(document.body, { attributes: true, attributeFilter: [NAMES.marks.hydrated, NAMES.marks.prerendered] });
+    replayHeld();
+  }));
+
+/** Whether the page's islands start at once: its purpose, its address or the visitor's state. */
+const startsNow = () =>
+  document.body.getAttribute(marks.start) === "load" || !!location.search || root.hasAttribute(marks.signedIn);
+
+/** Starts the page's islands when they are needed; marks the page as running once those that start at once have. */
+const startPage = () => {
+  const body = document.body;
+  for (const button of document.querySelectorAll(`leptos-island:not([${HYDRATED}]) button[type=submit][disabled]`)) button.disabled = false;
+  if (!startsNow()) return body.setAttribute(HYDRATED, "");
+  hydrate().then(
+    () => body.isConnected && body.setAttribute(HYDRATED, ""),
+    () => [marks.signedIn, marks.filtered].forEach((mark) => root.removeAttribute(mark)),
+  );
+};
+
+const waiting = (target) => target.closest?.(`leptos-island:not([${HYDRATED}])`);
+for (const type of ["pointerover", "touchstart", "focusin", "input", "change"]) {
+  addEventListener(type, (event) => waiting(event.target) && hydrate(), { capture: true, passive: true });
 }
+
+let held = [];
+addEventListener(
+  "click",
+  (event) => {
+    const button = event.target.closest?.("button");
+    if (!button || !waiting(button)) return;
+    held.push(button);
+    event.preventDefault();
+    event.stopPropagation();
+    hydrate();
+  },
+  true,
+);
+const replayHeld = () => {
+  const buttons = held.filter((button) => button.isConnected);
+  held = [];
+  buttons.forEach((button) => button.click());
+};
+
+// --- Router ----------------------------------------------------------------------------------
+
+/** Whether a URL is a page of this site (not a file, not the API, not elsewhere). */
+const isPage = (url) =>
+  url.origin === location.origin && url.pathname.startsWith(base) && !/\.\w+$/.test(url.pathname) && !url.pathname.startsWith(`${base}api/`);
+
+/** Brings the element the address names into view, and highlights it for a moment. */
+const showTarget = (hash) => {
+  const target = hash.length > 1 && document.getElementById(decodeURIComponent(hash.slice(1)));
+  if (!target) return false;
+  target.scrollIntoView();
+  target.classList.add(NAMES.classes.target);
+  setTimeout(() => target.classList.remove(NAMES.classes.target), 2500);
+  return true;
+};
+
+let navigation = 0;
+let saving;
+/** Shows the page at `url`; `push` adds a history entry, `scroll` restores a position. */
+const go = async (url, { push = true, scroll } = {}) => {
+  const id = ++navigation;
+  let next;
+  try {
+    const response = await fetch(url.pathname + url.search, { headers: { Accept: "text/html" } });
+    if (!response.headers.get("content-type")?.includes("text/html")) throw new Error("not a page");
+    next = new DOMParser().parseFromString(await response.text(), "text/html");
+  } catch {
+    if (push) location.assign(url);
+    else location.replace(url);
+    return;
+  }
+  if (id !== navigation) return;
+  if (push) {
+    clearTimeout(saving);
+    history.replaceState({ ...history.state, scroll: scrollY }, "");
+    history.pushState({}, "", url);
+  }
+  // Parsed without scripting, a <noscript> holds markup; a browser with scripting holds its
+  // source as text, and an island that renders one hydrates that.
+  next.querySelectorAll("noscript").forEach((element) => element.replaceChildren(element.innerHTML));
+  const outsideMain = (island) => !island.closest("main");
+  const kept = new Map([...document.querySelectorAll("leptos-island")].filter(outsideMain).map((island) => [island.dataset.component, island]));
+  const notice = document.querySelector(".update-notice");
+  for (const { name } of [...document.body.attributes]) document.body.removeAttribute(name);
+  for (const { name, value } of [...next.body.attributes]) document.body.setAttribute(name, value);
+  document.body.replaceChildren(...next.body.childNodes);
+  for (const island of [...document.querySelectorAll("leptos-island")].filter(outsideMain)) {
+    const old = kept.get(island.dataset.component);
+    if (old) island.replaceWith(old);
+  }
+  if (notice) document.body.append(notice);
+  document.title = next.title;
+  const description = next.querySelector("meta[name=description]")?.content;
+  if (description) document.querySelector("meta[name=description]")?.setAttribute("content", description);
+  markState();
+  rememberPage();
+  hydrating = null;
+  startPage();
+  document.querySelector("main h1")?.focus({ preventScroll: true });
+  if (scroll !== undefined) scrollTo(0, scroll);
+  else if (!showTarget(url.hash)) scrollTo(0, 0);
+  dispatchEvent(new CustomEvent(NAMES.events.navigated));
+};
+window[NAMES.globals.navigate] = (href) => go(new URL(href, document.baseURI));
+// Each history entry keeps where the reader was, for Back and Forward to bring them there.
+history.scrollRestoration = "manual";
+addEventListener(
+  "scroll",
+  () => {
+    clearTimeout(saving);
+    saving = setTimeout(() => history.replaceState({ ...history.state, scroll: scrollY }, ""), 150);
+  },
+  { passive: true },
+);
+
+document.addEventListener("click", (event) => {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const link = event.target.closest?.("a[href]");
+  if (!link || link.target || link.hasAttribute("download") || link.relList.contains("external")) return;
+  const url = new URL(link.href);
+  if (!isPage(url)) return;
+  if (link.classList.contains(NAMES.classes.skipLink)) {
+    event.preventDefault();
+    const main = document.getElementById(NAMES.ids.main);
+    main?.focus();
+    main?.scrollIntoView();
+    return;
+  }
+  // A fragment of this very page is the browser's (and an island's) to follow.
+  if (url.pathname === location.pathname && url.search === location.search && url.hash) return;
+  event.preventDefault();
+  go(url);
+});
+
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (event.defaultPrevented || form.method !== "get") return;
+  const url = new URL(form.action);
+  url.search = new URLSearchParams(new FormData(form)).toString();
+  if (!isPage(url)) return;
+  event.preventDefault();
+  go(url);
+});
+
+let shown = location.pathname;
+addEventListener("popstate", (event) => {
+  // Another state of this page (a filter, a search, a fragment) is its islands' to show.
+  if (location.pathname !== shown) go(new URL(location.href), { push: false, scroll: event.state?.scroll ?? 0 });
+  else if (!showTarget(location.hash) && event.state?.scroll !== undefined) scrollTo(0, event.state.scroll);
+});
+addEventListener(NAMES.events.navigated, () => (shown = location.pathname));
+addEventListener("hashchange", () => showTarget(location.hash));
+
+// --- Keys ------------------------------------------------------------------------------------
+
 addEventListener("keydown", (event) => {
   const search = document.getElementById(NAMES.ids.siteSearch);
   if (event.key === "Escape" && event.target === search) {
     search.value = "";
   } else if (event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey && !event.target.closest?.("input, textarea, select, [contenteditable]")) {
-    const field = document.querySelector(`main [${NAMES.marks.slashFocus}]`) ?? search;
+    const field = document.querySelector(`main [${marks.slashFocus}]`) ?? search;
     if (field) {
       event.preventDefault();
       field.focus();
     }
   }
 });
-/** Resolves once the app runs: a prerendered page hydrated, or a page rendered from scratch. */
-const running = () =>
-  new Promise((resolve) => {
-    const body = document.body;
-    const done = () => !body.hasAttribute(NAMES.marks.prerendered) || body.hasAttribute(NAMES.marks.hydrated);
-    if (done()) return resolve();
-    new MutationObserver((_, observer) => done() && (observer.disconnect(), resolve())).observe(body, { attributes: true });
-  });
+
+// --- Offline reading -------------------------------------------------------------------------
 
 /** Registers the service worker, and offers a waiting new version with a "Reload" button. */
 const offerOffline = () => {
@@ -117,19 +290,23 @@ const offerOffline = () => {
     .catch(() => {});
 };
 
+// --- Start -----------------------------------------------------------------------------------
+
+rememberPage();
+if (location.hash) addEventListener("DOMContentLoaded", () => showTarget(location.hash));
+// A page's code starts only once its first contentful paint has reached the screen, so nothing
+// competes with it. A tab opened in the background paints nothing, so it starts at once; a
+// browser without paint timing starts at once too, and none waits more than 3 s.
 let started = false;
 const start = () => {
   if (started) return;
   started = true;
-  const content = Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: NAMES.files.content });
-  document.head.append(content);
-  import(APP.js)
-    .then(({ default: init }) => init({ module_or_path: APP.wasm }))
-    .then(running)
-    .then(offerOffline, showPrerendered);
+  startPage();
 };
-if (document.visibilityState === "hidden" || !PerformanceObserver.supportedEntryTypes?.includes("paint")) start();
-else {
+if (document.visibilityState === "hidden" || !PerformanceObserver.supportedEntryTypes?.includes("paint")) {
+  addEventListener("DOMContentLoaded", start);
+} else {
   new PerformanceObserver((entries) => entries.getEntriesByName("first-contentful-paint").length && start()).observe({ type: "paint", buffered: true });
   setTimeout(start, 3000);
 }
+addEventListener("load", () => setTimeout(offerOffline));

@@ -8,9 +8,10 @@
 //   content always come from the same build, and a new deploy is a new version.
 // - A new version waits until the reader chooses to reload (the loader shows the notice and
 //   sends "activate"); the old caches are deleted once it is active.
-// - Everything is served from the cache first. A page is its prerendered HTML whatever its
-//   query; an unknown path gets the app's shell (404.html) with status 404, and the app shows
-//   "Page not found". Requests to the API, and to anything outside the site, are never touched.
+// - Everything is served from the cache first. A page — a navigation, or the loader's router
+//   fetching a page's HTML — is its prerendered HTML whatever its query; an unknown path gets
+//   "Page not found" (404.html) with status 404. Requests to the API, and to anything outside
+//   the site, are never touched.
 const PREFIX = "nato-georgia-";
 const CACHE = PREFIX + VERSION;
 const SCOPE = new URL(self.registration.scope).pathname;
@@ -37,7 +38,7 @@ if (OFFLINE) {
 
   const respond = async (request, url) => {
     const cache = await caches.open(CACHE);
-    if (request.mode === "navigate") {
+    if (request.mode === "navigate" || request.headers.get("accept")?.includes("text/html")) {
       const file = pageFile(decodeURIComponent(url.pathname));
       const cached = await cache.match(file ?? "404.html");
       if (cached && file) return cached;

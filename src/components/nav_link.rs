@@ -1,10 +1,8 @@
-//! A link of the site navigation, marked `aria-current="page"` while the visitor is on its page.
-//!
-//! Other links are plain `<a>` elements, which the router already turns into in-app
-//! navigations; only the navigation needs to know which page is current.
+//! A link of the site navigation, marked `aria-current="page"` on its page.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+
+use crate::context::current_path;
 
 /// Whether `pathname` is the page `href` leads to — or, unless `exact`, a page below it, so that
 /// "Regions and countries" stays current on a region's page. Trailing slashes do not count.
@@ -21,8 +19,19 @@ pub fn NavLink(
     exact: bool,
     children: Children,
 ) -> impl IntoView {
-    let pathname = use_location().pathname;
-    let target = href.clone();
-    let current = move || pathname.with(|pathname| is_current_page(pathname, &target, exact)).then_some("page");
+    let current = current_path().is_some_and(|path| is_current_page(&path, &href, exact)).then_some("page");
     view! { <a href=href aria-current=current>{children()}</a> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_current_page;
+
+    #[test]
+    fn a_page_below_counts_unless_exact() {
+        assert!(is_current_page("/regions/georgia", "/regions", false));
+        assert!(!is_current_page("/regions/georgia", "/regions", true));
+        assert!(!is_current_page("/regionsx", "/regions", false));
+        assert!(is_current_page("/x/", "/x/", true));
+    }
 }

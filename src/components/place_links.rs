@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use nato_georgia_content::link_first_mentions;
 
-use crate::content_store::use_content;
-use crate::paths::SitePaths;
+use nato_georgia_web::paths::SitePaths;
+
+use crate::context::use_content;
 
 #[component]
 pub fn PlaceLinks(text: String) -> impl IntoView {

@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::content_store::use_content;
-use crate::paths::SitePaths;
+use nato_georgia_web::paths::SitePaths;
+
+use crate::context::use_content;
 
 #[component]
 pub fn SiteFooter() -> impl IntoView {

@@ -1,33 +1,14 @@
-//! "Skip to content": the first stop of the keyboard, moving focus to the main content.
-//!
-//! A plain `href="#main"` would resolve against `<base href>` to the home page, and the router
-//! would navigate there; so the link names the current path, and a click moves focus itself.
+//! "Skip to content": the first stop of the keyboard. It names the page's own path with
+//! `#main` (a bare `#main` would resolve against `<base href>` to the home page without
+//! JavaScript), but for "Page not found", which has no path of its own; the loader moves focus
+//! to the main content when it is followed, and keeps the address as it is.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use nato_georgia_web::shared_names::{classes, ids};
 
-use crate::dom::html_element;
-
-fn focus_main() {
-    if let Some(main) = html_element("#main") {
-        let _ = main.focus();
-        main.scroll_into_view();
-    }
-}
+use crate::context::current_path;
 
 #[component]
 pub fn SkipLink() -> impl IntoView {
-    let pathname = use_location().pathname;
-    view! {
-        <a
-            class="skip-link"
-            href=move || format!("{}#main", pathname.get())
-            on:click=|event| {
-                event.prevent_default();
-                focus_main();
-            }
-        >
-            "Skip to content"
-        </a>
-    }
+    view! { <a class=classes::SKIP_LINK href=format!("{}#{}", current_path().unwrap_or_default(), ids::MAIN)>"Skip to content"</a> }
 }

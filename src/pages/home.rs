@@ -2,17 +2,16 @@
 
 use leptos::prelude::*;
 
+use nato_georgia_web::paths::SitePaths;
+
 use crate::components::blocks::Blocks;
 use crate::components::page_meta::PageMeta;
-use crate::components::passage_target::use_passage_target;
-use crate::content_store::use_content;
-use crate::paths::SitePaths;
+use crate::context::use_content;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let content = use_content();
     let paths = expect_context::<SitePaths>();
-    use_passage_target();
     let contents = content
         .sections
         .iter()

@@ -1,8 +1,8 @@
-//! One module per route.
+//! One module per page. The forms' pages are their islands (`islands/forms`), with the page's
+//! head written here.
 
-pub mod account;
+pub mod forms;
 pub mod home;
-pub mod newsletter;
 pub mod not_found;
 pub mod region;
 pub mod regions;

@@ -1,9 +1,9 @@
 //! Any path the site does not have.
 
 use leptos::prelude::*;
+use nato_georgia_web::paths::SitePaths;
 
 use crate::components::page_meta::PageMeta;
-use crate::paths::SitePaths;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {

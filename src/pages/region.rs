@@ -2,31 +2,15 @@
 //! one line, and every passage that names it, with the name marked and a link to the passage.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use nato_georgia_content::region_index::{mention_count_text, RegionEntry};
 use nato_georgia_content::Mention;
+use nato_georgia_web::marked_text::MarkedText;
+use nato_georgia_web::paths::SitePaths;
 
-use crate::components::marked_text::MarkedText;
 use crate::components::page_meta::PageMeta;
-use crate::content_store::use_region_index;
-use crate::pages::not_found::NotFoundPage;
-use crate::paths::SitePaths;
 
 #[component]
-pub fn RegionPage() -> impl IntoView {
-    let params = use_params_map();
-    let index = use_region_index();
-    move || {
-        let slug = params.read().get("slug").unwrap_or_default();
-        match index.get(&slug) {
-            Some(entry) => view! { <RegionDetail entry=entry.clone() /> }.into_any(),
-            None => view! { <NotFoundPage /> }.into_any(),
-        }
-    }
-}
-
-#[component]
-fn RegionDetail(entry: RegionEntry) -> impl IntoView {
+pub fn RegionPage(entry: RegionEntry) -> impl IntoView {
     let paths = expect_context::<SitePaths>();
     let place = entry.place.clone();
     let link = |(slug, name): (String, String)| {

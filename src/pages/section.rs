@@ -2,31 +2,15 @@
 //! before and after it. Subsection headings and paragraphs carry stable ids for `#anchors`.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use nato_georgia_content::Section;
+use nato_georgia_web::paths::SitePaths;
 
 use crate::components::blocks::Blocks;
 use crate::components::page_meta::PageMeta;
-use crate::components::passage_target::use_passage_target;
-use crate::content_store::use_content;
-use crate::pages::not_found::NotFoundPage;
-use crate::paths::SitePaths;
+use crate::context::use_content;
 
 #[component]
-pub fn SectionPage() -> impl IntoView {
-    let params = use_params_map();
-    use_passage_target();
-    move || {
-        let slug = params.read().get("slug").unwrap_or_default();
-        match use_content().section(&slug) {
-            Some(section) => view! { <SectionArticle section=section.clone() /> }.into_any(),
-            None => view! { <NotFoundPage /> }.into_any(),
-        }
-    }
-}
-
-#[component]
-fn SectionArticle(section: Section) -> impl IntoView {
+pub fn SectionPage(section: Section) -> impl IntoView {
     let content = use_content();
     let paths = expect_context::<SitePaths>();
     let (previous, next) = content.neighbours(&section.slug);

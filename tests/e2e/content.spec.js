@@ -58,17 +58,21 @@ test("a section whose text the source lacks says so instead of showing an empty 
   await expect(page.getByText("The source page has this heading but no text under it yet.")).toBeVisible();
 });
 
-test("every route is prerendered, and 404.html is the app's shell for other paths", async ({ request }) => {
-  const home = await request.get("/");
-  expect(await home.text()).toContain(`<body ${names.marks.prerendered}>`);
-  const shell = await request.get("/404.html");
-  expect(shell.status()).toBe(200);
-  const shellHtml = await shell.text();
-  expect(shellHtml).toContain('id="app-shell"');
-  expect(shellHtml).not.toMatch(new RegExp(`<body[^>]*${names.marks.prerendered}`));
+test("every route is prerendered with its bundle named, and 404.html is \"Page not found\" for other paths", async ({ request }) => {
+  const home = await (await request.get("/")).text();
+  expect(home).toContain(`<body ${names.marks.bundle}="frame" ${names.marks.start}="interaction" ${names.marks.returnPoint}>`);
+  expect(home).toContain("<h1 tabindex=\"-1\">Relations with Georgia</h1>");
+  const search = await (await request.get("/search")).text();
+  expect(search).toContain(`<body ${names.marks.bundle}="search" ${names.marks.start}="load" ${names.marks.returnPoint}>`);
+  const signIn = await (await request.get("/account/sign-in")).text();
+  expect(signIn).toContain(`<body ${names.marks.bundle}="forms" ${names.marks.start}="interaction">`);
+  const notFound = await request.get("/404.html");
+  expect(notFound.status()).toBe(200);
+  const notFoundHtml = await notFound.text();
+  expect(notFoundHtml).toContain("Page not found");
   const unknown = await request.get("/no-such-page");
   expect(unknown.status()).toBe(404);
-  expect(await unknown.text()).toBe(shellHtml);
+  expect(await unknown.text()).toBe(notFoundHtml);
 });
 
 test("the app runs under its Content-Security-Policy, which allows no inline code but the loader and the styles", async ({ page }) => {
@@ -98,8 +102,9 @@ test("the build ships precompressed files that the server sends to browsers that
   expect((await json.json()).title).toBe("Relations with Georgia");
 });
 
-test("a prerendered page requests no script, style or content before its first contentful paint", async ({ page }) => {
-  await page.goto("/sections/wider-cooperation");
+test("a page requests no script, style or content before its first contentful paint", async ({ page }) => {
+  await page.goto("/search?q=georgia");
+  await expect(page.locator(".search .match-count")).toHaveText(/passages match/);
   const { paint, requests } = await page.evaluate(() => ({
     paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
     requests: performance.getEntriesByType("resource").map((entry) => ({ name: entry.name, startTime: entry.startTime })),

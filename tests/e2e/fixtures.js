@@ -7,9 +7,9 @@ export const test = base.extend({
   /** Console messages matching these patterns are expected by the test (e.g. a provoked 404). */
   allowedConsoleErrors: [[], { option: true }],
   page: async ({ page, allowedConsoleErrors, javaScriptEnabled }, use) => {
-    // A prerendered page shows everything before the app runs; a test that clicks or types
-    // must wait until it does (as a person would, a moment later). Explicit `waitUntil`
-    // options and pages without JavaScript are left alone.
+    // A page shows everything before it runs; a test that clicks or types must wait until its
+    // loader has started it (as a person would, a moment later). Explicit `waitUntil` options
+    // and pages without JavaScript are left alone.
     const goto = page.goto.bind(page);
     page.goto = async (url, options) => {
       const response = await goto(url, options);
@@ -33,8 +33,8 @@ export { expect };
 const seedLines = readFileSync(new URL("../seed/georgia.txt", import.meta.url), "utf8").split("\n");
 
 /** The names the app shares with its loader, its stylesheet and these tests: storage keys, the
- *  marks on <html> and <body>, the content file (src/shared-names.json, their one definition). */
-export const names = JSON.parse(readFileSync(new URL("../../src/shared-names.json", import.meta.url), "utf8"));
+ *  marks on <html> and <body>, the content file (crates/web/shared-names.json, their one definition). */
+export const names = JSON.parse(readFileSync(new URL("../../crates/web/shared-names.json", import.meta.url), "utf8"));
 
 /** The seed's site texts (its first six lines) and its article (the rest). */
 export const seed = {
@@ -50,24 +50,25 @@ export function sentences(line) {
     .filter(Boolean);
 }
 
-/** Until the app runs: hydrated, rendered from scratch, or showing its error page. */
+/** Until the page runs: its loader has started it, and the islands that start at once have
+ *  hydrated (the others start when reached for). */
 async function waitForAppToRun(page) {
-  await page
-    .waitForFunction(
-      (marks) =>
-        !document.body?.hasAttribute(marks.prerendered) ||
-        document.body.hasAttribute(marks.hydrated) ||
-        document.querySelector(".content-error") !== null,
-      names.marks,
-      { timeout: 15_000 },
-    )
-    .catch(() => {});
+  await page.waitForFunction((marks) => document.body?.hasAttribute(marks.hydrated), names.marks, { timeout: 15_000 }).catch(() => {});
 }
 
-/** Waits until the content is shown and the app runs (a prerendered page: once hydrated). */
+/** Waits until the content is shown and the page runs. */
 export async function waitForApp(page) {
   await expect(page.locator("main h1")).toBeVisible();
   await waitForAppToRun(page);
+}
+
+/** Hydrates every island of the page now, as reaching for one does, and waits until they run. */
+export async function hydrateIslands(page) {
+  await page.locator("leptos-island").first().dispatchEvent("pointerover");
+  await page.waitForFunction(
+    (hydrated) => [...document.querySelectorAll("leptos-island")].every((island) => island.hasAttribute(hydrated)),
+    names.marks.hydrated,
+  );
 }
 
 export const SECTIONS = [

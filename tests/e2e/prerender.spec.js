@@ -1,7 +1,7 @@
 // Every route is prerendered at build time: without JavaScript the page reads and its links
-// work; with JavaScript the app hydrates the same DOM — no element added or removed, no console
-// error — and everything works after it.
-import { test, expect, seed, SECTIONS, PLACES, names } from "./fixtures.js";
+// work; with JavaScript its islands hydrate the same DOM — no element added or removed, no
+// console error — and everything works after it.
+import { test, expect, seed, SECTIONS, PLACES, names, hydrateIslands } from "./fixtures.js";
 
 const ROUTES = [
   ["/", "Relations with Georgia", "Georgia is one of NATO’s closest partners."],
@@ -73,10 +73,10 @@ async function watchHydration(page) {
 
 test.describe("with JavaScript", () => {
   for (const [route] of ROUTES) {
-    test(`${route} hydrates without adding or removing an element`, async ({ page }) => {
+    test(`${route}: its islands hydrate without adding or removing an element`, async ({ page }) => {
       await watchHydration(page);
       await page.goto(route);
-      await expect(page.locator("body")).toHaveAttribute(names.marks.hydrated, "");
+      await hydrateIslands(page);
       await page.waitForTimeout(100);
       expect(await page.evaluate(() => window.__bodyChanges)).toEqual([]);
     });
@@ -84,7 +84,7 @@ test.describe("with JavaScript", () => {
 
   test("everything works after hydration: links, the region filter, the banner, a form", async ({ page }) => {
     await page.goto("/regions");
-    await expect(page.locator("body")).toHaveAttribute(names.marks.hydrated, "");
+    await hydrateIslands(page);
     await page.getByLabel("Filter regions").fill("jor");
     await expect(page.locator("ul.region-list > li")).toHaveCount(1);
     await page.getByRole("region", { name: "Announcement" }).getByRole("button", { name: "Dismiss" }).click();
@@ -105,26 +105,29 @@ test.describe("with JavaScript", () => {
   });
 });
 
-/** Holds the content back, so the page stays as prerendered until `release()`. */
+/** Holds the bundles back, so the islands stay as prerendered until `release()`. */
 async function holdTheApp(page) {
   let release;
   const released = new Promise((resolve) => (release = resolve));
-  await page.route(`**/${names.files.content}`, async (route) => {
+  await page.route(/\/[a-z]+-[0-9a-f]{16}(\.js|_bg\.wasm)$/, async (route) => {
     await released;
     await route.fallback();
   });
   return release;
 }
 
-test("what is typed into a prerendered form before the app takes over is kept and checked", async ({ page }) => {
+/** The page's last island (the page's own, after the frame's). */
+const pageIsland = (page) => page.locator("leptos-island").last();
+
+test("what is typed into a prerendered form before its island runs is kept and checked", async ({ page }) => {
   const release = await holdTheApp(page);
   await page.goto("/account/register", { waitUntil: "domcontentloaded" });
   await page.getByLabel("Email address").fill("early@example.org");
   await page.getByLabel("Password", { exact: true }).fill("Vq7#t!mZ2@pL9w-Kutaisi");
   await page.getByRole("checkbox", { name: /newsletter/ }).check();
-  await expect(page.locator("body")).not.toHaveAttribute(names.marks.hydrated);
+  await expect(pageIsland(page)).not.toHaveAttribute(names.marks.hydrated);
   release();
-  await expect(page.locator("body")).toHaveAttribute(names.marks.hydrated, "");
+  await expect(pageIsland(page)).toHaveAttribute(names.marks.hydrated, "");
   await expect(page.getByLabel("Email address")).toHaveValue("early@example.org");
   await expect(page.getByLabel("Password", { exact: true })).toHaveValue("Vq7#t!mZ2@pL9w-Kutaisi");
   await expect(page.getByRole("checkbox", { name: /newsletter/ })).toBeChecked();
@@ -143,7 +146,7 @@ test.describe("browser-only state shows no jump: before the app runs, the preren
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(page.getByRole("region", { name: "Announcement" })).toBeHidden();
     release();
-    await expect(page.locator("body")).toHaveAttribute(names.marks.hydrated, "");
+    await hydrateIslands(page);
     await expect(page.getByRole("region", { name: "Announcement" })).toHaveCount(0);
   });
 
@@ -153,7 +156,7 @@ test.describe("browser-only state shows no jump: before the app runs, the preren
     await page.goto("/", { waitUntil: "load" });
     await expect(page.getByRole("region", { name: "Announcement" })).toBeVisible();
     release();
-    await expect(page.locator("body")).toHaveAttribute(names.marks.hydrated, "");
+    await hydrateIslands(page);
     await expect(page.getByRole("region", { name: "Announcement" })).toBeVisible();
   });
 
@@ -185,15 +188,15 @@ test.describe("browser-only state shows no jump: before the app runs, the preren
   });
 });
 
-test("clicks on buttons before the app runs are not lost: they take effect once it runs", async ({ page }) => {
+test("clicks on buttons before the islands run are not lost: they take effect once they run", async ({ page }) => {
   const release = await holdTheApp(page);
   await page.goto("/account/sign-in", { waitUntil: "load" });
   await page.getByRole("button", { name: "Show password" }).click();
   await page.getByRole("region", { name: "Announcement" }).getByRole("button", { name: "Dismiss" }).click();
-  await expect(page.locator("body")).not.toHaveAttribute(names.marks.hydrated);
+  await expect(pageIsland(page)).not.toHaveAttribute(names.marks.hydrated);
   await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("type", "password");
   release();
-  await expect(page.locator("body")).toHaveAttribute(names.marks.hydrated, "");
+  await expect(pageIsland(page)).toHaveAttribute(names.marks.hydrated, "");
   await expect(page.getByRole("region", { name: "Announcement" })).toHaveCount(0);
   await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("type", "text");
   await expect(page.getByRole("button", { name: "Hide password" })).toBeVisible();

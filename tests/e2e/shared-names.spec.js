@@ -1,5 +1,5 @@
 // The names the app shares with its loader, its stylesheet and its tests have one definition,
-// src/shared-names.json: the app reads it through its build script, the loader through the
+// crates/web/shared-names.json: the app reads it through its build script, the loader through the
 // post-build hook, the tests and the bench through `names`. A stylesheet cannot read it, so
 // this checks the marks the stylesheet styles on <html> and <body> against it, both ways.
 import { test, expect, names } from "./fixtures.js";

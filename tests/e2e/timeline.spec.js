@@ -3,7 +3,8 @@
 import { test, expect, seed, sentences } from "./fixtures.js";
 
 const years = (page) => page.locator(".timeline h2");
-const entries = (page) => page.locator(".key-dates > li");
+/** The statements shown: the filter hides the others. */
+const entries = (page) => page.locator(".key-dates > li:visible");
 
 test("every sentence of the article that names a year is on the timeline, years in order", async ({ page }) => {
   await page.goto("/timeline");
@@ -46,7 +47,9 @@ test("the section filter is kept in the URL", async ({ page }) => {
   await expect(filter).toHaveValue("");
   await filter.selectOption({ label: "Wider cooperation" });
   await expect(page).toHaveURL("/timeline?section=wider-cooperation");
+  await expect(page.locator(".timeline .match-count")).not.toHaveText(`${all} dated statements`);
   const some = await entries(page).count();
+  await expect(page.locator(".timeline .match-count")).toHaveText(`${some} dated statements`);
   expect(some).toBeGreaterThan(0);
   expect(some).toBeLessThan(all);
   for (const source of await entries(page).getByRole("link").allInnerTexts()) expect(source).toContain("Wider cooperation");

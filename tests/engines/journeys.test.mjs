@@ -1,8 +1,10 @@
 // The core journeys in every engine besides Chromium (which the Playwright suite covers whole):
-// a prerendered page hydrates, in-app navigation moves focus and sets the title, the region
-// filter, the password checklist and the strength estimator's worker, the newsletter's error
-// summary, a full sign-up against the real API, "Page not found", and offline reading after one
-// visit. Against the release build in dist/, served as a static host serves it.
+// a prerendered page runs, in-app navigation moves focus and sets the title, an island hydrates
+// when reached for and the frame's islands keep their state from page to page (with a second
+// bundle in the document), the region filter, the password checklist and the strength
+// estimator's worker, the newsletter's error summary, a full sign-up against the real API,
+// "Page not found", and offline reading after one visit. Against the release build in dist/,
+// served as a static host serves it.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -10,7 +12,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { engines, waitFor } from "./browsers.mjs";
 
-const names = JSON.parse(readFileSync(new URL("../../src/shared-names.json", import.meta.url), "utf8"));
+const names = JSON.parse(readFileSync(new URL("../../crates/web/shared-names.json", import.meta.url), "utf8"));
 const SITE = 4281;
 const API = 4282;
 const OFFLINE_SITE = 4283;
@@ -54,7 +56,7 @@ for (const engine of engines) {
       await waitFor(page, hydrated);
     }
 
-    it("a prerendered page hydrates", async () => {
+    it("a prerendered page runs", async () => {
       await open("/sections/wider-cooperation");
       assert.equal(await page.evaluate(heading), "Wider cooperation");
     });
@@ -64,6 +66,21 @@ for (const engine of engines) {
       await page.click(`nav[aria-label="Site"] a[href="/regions"]`);
       await waitFor(page, `location.pathname === "/regions" && document.activeElement === document.querySelector("main h1")`);
       assert.equal(await page.evaluate("document.title"), "Regions and countries — Relations with Georgia");
+    });
+
+    it("islands hydrate when reached for, and the frame's keep their state across pages and bundles", async () => {
+      await page.evaluate(`localStorage.clear()`);
+      await open("/sections/wider-cooperation");
+      await page.click(".announcement button");
+      await waitFor(page, `document.querySelector(".announcement").hidden`);
+      await page.click(`nav[aria-label="Site"] a[href="/regions"]`);
+      await waitFor(page, `location.pathname === "/regions" && document.querySelector(".announcement").hidden`);
+      await page.type("#region-filter", "jor");
+      await waitFor(page, `document.querySelectorAll(".region-list > li").length === 1`);
+      await page.click(`.account-links a`);
+      await waitFor(page, `${heading} === "Sign in"`);
+      await page.click(`main form button[type=submit]`);
+      await waitFor(page, `document.activeElement?.id === "error-summary"`);
     });
 
     it("the region filter filters as you type, and keeps it in the URL", async () => {

@@ -36,17 +36,17 @@ pub struct Place {
     pub description: String,
 }
 
+/// Whether the filter text is part of one of `names`, ignoring case and accents. An empty
+/// filter matches every place.
+pub fn names_match<'a>(mut names: impl Iterator<Item = &'a str>, filter: &str) -> bool {
+    let filter = fold(filter.trim());
+    filter.is_empty() || names.any(|name| fold(name).contains(&filter))
+}
+
 impl Place {
     /// The name first, then the alternative names.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.name.as_str()).chain(self.alternative_names.iter().map(String::as_str))
-    }
-
-    /// Whether the filter text is part of the name or an alternative name, ignoring case and
-    /// accents. An empty filter matches every place.
-    pub fn matches_filter(&self, filter: &str) -> bool {
-        let filter = fold(filter.trim());
-        filter.is_empty() || self.names().any(|name| fold(name).contains(&filter))
     }
 
     /// Where the place's names stand in `text` as whole words, longest names first, without

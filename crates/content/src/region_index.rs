@@ -1,9 +1,13 @@
-//! The region list's model: every place with its kind, parent, children and mentions (computed
-//! once when the content loads), and the filter/sort query that the `/regions` URL carries.
+//! The region pages' model: every place with its kind, parent, children and mentions (computed
+//! from the text), the region list as the `/regions` island filters it ([`RegionList`]: only
+//! what the list shows and matches, small enough to travel with the page), and the filter/sort
+//! query that the `/regions` URL carries.
+
+use serde::{Deserialize, Serialize};
 
 use crate::folding::fold;
 use crate::model::Content;
-use crate::places::{mentions_by_place, Mention, Place, PlaceKind};
+use crate::places::{mentions_by_place, names_match, Mention, Place, PlaceKind};
 
 /// A place as the region pages show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +25,28 @@ pub struct RegionEntry {
 pub struct RegionIndex {
     pub kinds: Vec<PlaceKind>,
     pub entries: Vec<RegionEntry>,
+}
+
+/// A place as the region list shows it and matches it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionListItem {
+    pub slug: String,
+    pub name: String,
+    pub alternative_names: Vec<String>,
+    /// The id of its kind.
+    pub kind: String,
+    pub kind_name: String,
+    /// The parent's name.
+    pub parent: Option<String>,
+    /// How many passages name it.
+    pub mentions: usize,
+}
+
+/// The region list: the kinds to toggle and every place, in content order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionList {
+    pub kinds: Vec<PlaceKind>,
+    pub items: Vec<RegionListItem>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -69,12 +95,12 @@ pub fn encode_query_value(value: &str) -> String {
 }
 
 impl RegionQuery {
-    /// From the URL's decoded query values; unknown kinds are dropped.
-    pub fn from_params(filter: Option<&str>, kinds: Option<&str>, sort: Option<&str>, index: &RegionIndex) -> Self {
+    /// From the URL's decoded query values; kinds not in `known` are dropped.
+    pub fn from_params(filter: Option<&str>, kinds: Option<&str>, sort: Option<&str>, known: &[PlaceKind]) -> Self {
         let kinds = kinds
             .unwrap_or_default()
             .split(',')
-            .filter(|kind| index.kinds.iter().any(|known| known.id == *kind))
+            .filter(|kind| known.iter().any(|known| known.id == *kind))
             .map(str::to_owned)
             .collect();
         Self {
@@ -140,20 +166,44 @@ impl RegionIndex {
         self.entries.iter().find(|entry| entry.place.slug == slug)
     }
 
-    /// The places the query selects, in its order.
-    pub fn select(&self, query: &RegionQuery) -> Vec<&RegionEntry> {
-        let mut selected: Vec<&RegionEntry> = self
+    /// The list the `/regions` page shows and filters.
+    pub fn list(&self) -> RegionList {
+        let items = self
             .entries
             .iter()
-            .filter(|entry| query.kinds.is_empty() || query.kinds.contains(&entry.place.kind))
-            .filter(|entry| entry.place.matches_filter(&query.filter))
+            .map(|entry| RegionListItem {
+                slug: entry.place.slug.clone(),
+                name: entry.place.name.clone(),
+                alternative_names: entry.place.alternative_names.clone(),
+                kind: entry.place.kind.clone(),
+                kind_name: entry.kind_name.clone(),
+                parent: entry.parent.as_ref().map(|(_, name)| name.clone()),
+                mentions: entry.mentions.len(),
+            })
             .collect();
-        let by_name = |a: &&RegionEntry, b: &&RegionEntry| fold(&a.place.name).cmp(&fold(&b.place.name));
+        RegionList { kinds: self.kinds.clone(), items }
+    }
+}
+
+impl RegionListItem {
+    fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.alternative_names.iter().map(String::as_str))
+    }
+}
+
+impl RegionList {
+    /// The places the query selects, in its order.
+    pub fn select(&self, query: &RegionQuery) -> Vec<&RegionListItem> {
+        let mut selected: Vec<&RegionListItem> = self
+            .items
+            .iter()
+            .filter(|item| query.kinds.is_empty() || query.kinds.contains(&item.kind))
+            .filter(|item| names_match(item.names(), &query.filter))
+            .collect();
+        let by_name = |a: &&RegionListItem, b: &&RegionListItem| fold(&a.name).cmp(&fold(&b.name));
         match query.sort {
             SortOrder::Name => selected.sort_by(by_name),
-            SortOrder::Mentions => {
-                selected.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then_with(|| by_name(a, b)))
-            }
+            SortOrder::Mentions => selected.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| by_name(a, b))),
         }
         selected
     }
