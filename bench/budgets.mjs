@@ -1,13 +1,16 @@
-// The budgets `make test` enforces on the release build: Lighthouse accessibility 100, best
-// practices ≥ 96 and SEO 100 on every route; the first view of `/` within 150 KB compressed and
-// without the password estimator; keystroke → checklist p95 ≤ 16 ms. Performance and LCP
-// against the floor are reported with their targets, not failed on (see the README).
+// The budgets `make test` enforces on the release build, one Lighthouse run per route (the
+// largest page of each, the search with results, "Page not found"): the bytes a direct visit
+// transfers, within 40 KB on the article's pages and 120 KB on the others; Lighthouse
+// accessibility 100, best practices ≥ 96 and SEO 100; no password estimator on a first view;
+// keystroke → checklist p95 ≤ 16 ms. Performance, total blocking time and LCP against the floor
+// vary from run to run: they are printed with their targets, and `make bench` measures them
+// as the median of three runs (docs/benchmarks.md).
 import * as chromeLauncher from "chrome-launcher";
 import { chromium } from "playwright-core";
-import { APP_PORT, CHROME_FLAGS, FLOOR_PORT, ROUTES, keystrokeLatency, lighthouseRun, out, serve, writeFloor } from "./measure.mjs";
 import { join } from "node:path";
-
-const FIRST_VIEW_BUDGET_KB = 150;
+import {
+  APP_PORT, CHROME_FLAGS, FLOOR_PORT, ROUTES, TARGETS, budgetOf, keystrokeLatency, lighthouseRun, out, serve, writeFloor,
+} from "./measure.mjs";
 
 writeFloor();
 const servers = [await serve(join(out, "..", "dist"), APP_PORT), await serve(join(out, "floor"), FLOOR_PORT)];
@@ -22,15 +25,17 @@ const check = (ok, what) => {
 try {
   const floor = await lighthouseRun(`http://127.0.0.1:${FLOOR_PORT}/`, chrome.port);
   for (const route of ROUTES) {
-    const r = await lighthouseRun(`http://127.0.0.1:${APP_PORT}${route}`, chrome.port);
-    check(r.accessibility === 100, `${route}: Lighthouse accessibility ${r.accessibility} (budget 100)`);
-    check(r.bestPractices >= 96, `${route}: Lighthouse best practices ${r.bestPractices} (budget ≥ 96)`);
-    check(r.seo === 100, `${route}: Lighthouse SEO ${r.seo} (budget 100)`);
-    if (route === "/") {
-      check(!r.loadedEstimator, "/: the password estimator is not loaded on the first view");
-      check(r.totalKb <= FIRST_VIEW_BUDGET_KB, `/: the first view transfers ${r.totalKb} KB compressed (budget ≤ ${FIRST_VIEW_BUDGET_KB} KB)`);
-    }
-    checks.push(`info ${route}: performance ${r.performance} (target ≥ 98), LCP ${r.lcpMs} ms = ${(r.lcpMs / floor.lcpMs).toFixed(2)} × the floor's ${floor.lcpMs} ms (target ≤ 1.1)`);
+    const { path } = route;
+    const r = await lighthouseRun(`http://127.0.0.1:${APP_PORT}${path}`, chrome.port);
+    check(r.totalKb <= budgetOf(route), `${path}: a direct visit transfers ${r.totalKb} KB compressed (budget ≤ ${budgetOf(route)} KB)`);
+    check(!r.loadedEstimator, `${path}: the password estimator is not loaded on the first view`);
+    check(r.accessibility === 100, `${path}: Lighthouse accessibility ${r.accessibility} (budget 100)`);
+    check(r.bestPractices >= 96, `${path}: Lighthouse best practices ${r.bestPractices} (budget ≥ 96)`);
+    check(r.seo === 100, `${path}: Lighthouse SEO ${r.seo} (budget 100)`);
+    const ratio = (r.lcpMs / floor.lcpMs).toFixed(2);
+    checks.push(
+      `info ${path}: performance ${r.performance} (target ≥ ${TARGETS.performance}), TBT ${r.tbtMs} ms (target ≤ ${TARGETS.tbtMs(route)}), LCP ${r.lcpMs} ms = ${ratio} × the floor's ${floor.lcpMs} ms (target ≤ ${TARGETS.lcpRatio})`,
+    );
   }
   const keystrokes = await keystrokeLatency(browser, `http://127.0.0.1:${APP_PORT}/account/register`);
   check(keystrokes.checklist.p95Ms <= 16, `keystroke → checklist p95 ${keystrokes.checklist.p95Ms} ms over ${keystrokes.checklist.samples} keystrokes (budget ≤ 16 ms)`);

@@ -59,11 +59,15 @@ const rememberPage = () => {
 // --- Islands ---------------------------------------------------------------------------------
 
 const bundles = new Map();
-/** The bundle's module, downloaded and started once. */
+/** The bundle's module, downloaded (its JS and its wasm side by side) and started once. */
 const bundle = (name) => {
   if (!bundles.has(name)) {
     const files = APP.bundles[name];
-    bundles.set(name, files ? import(files.js).then(async (module) => (await module.default({ module_or_path: files.wasm }), module)) : Promise.reject(new Error(`no bundle ${name}`)));
+    const start = () => {
+      const wasm = fetch(files.wasm);
+      return import(files.js).then(async (module) => (await module.default({ module_or_path: wasm }), module));
+    };
+    bundles.set(name, files ? start() : Promise.reject(new Error(`no bundle ${name}`)));
   }
   return bundles.get(name);
 };
@@ -294,16 +298,19 @@ const offerOffline = () => {
 
 rememberPage();
 if (location.hash) addEventListener("DOMContentLoaded", () => showTarget(location.hash));
-// A page's code starts only once its first contentful paint has reached the screen, so nothing
-// competes with it. A tab opened in the background paints nothing, so it starts at once; a
-// browser without paint timing starts at once too, and none waits more than 3 s.
+// A page whose content is its island's (data-start="load") starts it at once: the island is
+// what the visitor waits for. Any other page's code starts only once its first contentful
+// paint has reached the screen, so nothing competes with it. A tab opened in the background
+// paints nothing, so it starts at once; a browser without paint timing starts at once too, and
+// none waits more than 3 s.
 let started = false;
 const start = () => {
   if (started) return;
   started = true;
   startPage();
 };
-if (document.visibilityState === "hidden" || !PerformanceObserver.supportedEntryTypes?.includes("paint")) {
+if (document.body.getAttribute(marks.start) === "load") start();
+else if (document.visibilityState === "hidden" || !PerformanceObserver.supportedEntryTypes?.includes("paint")) {
   addEventListener("DOMContentLoaded", start);
 } else {
   new PerformanceObserver((entries) => entries.getEntriesByName("first-contentful-paint").length && start()).observe({ type: "paint", buffered: true });

@@ -3,8 +3,9 @@
 //!
 //! It reads the build's shell (`index.html`) and content (`content/georgia.json`), and writes
 //! `<route>/index.html` for each path of each route, `404.html` ("Page not found", which the
-//! host serves for any other path), and `routes.json`, the routes and their paths with when
-//! their code starts (the benchmarks measure one page of each). A content file that cannot be
+//! host serves for any other path), and `routes.json`, the routes and their paths, with when
+//! their code starts and whether they are the article's (the benchmarks measure one page of
+//! each, against the budget of its kind). A content file that cannot be
 //! used fails a release build with the reason; a development build shows the reason on every
 //! page instead, so an editor sees it in the browser.
 
@@ -64,7 +65,12 @@ fn run(dir: &Path, public_url: &str, development: bool) -> Result<String, String
             write(&output_path(dir, &path), &html)?;
             paths.push(path);
         }
-        list.push(serde_json::json!({ "pattern": route.pattern(), "paths": paths, "start": route.bundle().start() }));
+        list.push(serde_json::json!({
+            "pattern": route.pattern(),
+            "paths": paths,
+            "start": route.bundle().start(),
+            "article": route.is_article(),
+        }));
     }
     let marks = PageMarks { bundle: Bundle::Frame, return_point: false };
     let not_found = site.render(None, marks, || view! { <NotFoundPage /> }.into_any())?;

@@ -3,6 +3,7 @@
 //! searching needs it.
 
 use leptos::prelude::*;
+use leptos_meta::Link;
 use nato_georgia_search::SearchResults;
 use nato_georgia_web::paths::SitePaths;
 
@@ -13,6 +14,8 @@ pub fn SearchPage() -> impl IntoView {
     let content_url = expect_context::<SitePaths>().content_url();
     view! {
         <PageMeta heading="Search" description="Search the page on NATO's relations with Georgia." />
+        // The island's data, fetched while the page loads rather than once the island runs.
+        <Link rel="preload" href=content_url.clone() as_="fetch" crossorigin="anonymous" />
         <article class="search">
             <h1 tabindex="-1">"Search"</h1>
             <noscript class="needs-js">"Searching needs JavaScript. Turn JavaScript on in your browser to search."</noscript>

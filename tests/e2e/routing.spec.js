@@ -44,6 +44,25 @@ test("links navigate in the app, move focus to the new h1 and keep history", asy
   await expect(heading).toHaveText("Wider cooperation");
 });
 
+test("Back and Forward bring back where the reader was on each page", async ({ page }) => {
+  await page.setViewportSize({ width: 400, height: 500 });
+  await page.goto("/sections/wider-cooperation");
+  await waitForApp(page);
+  await page.mouse.wheel(0, 1500);
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(1000);
+  const there = await page.evaluate(() => scrollY);
+  // Followed where it is, without scrolling to it first as a test click would.
+  await page.evaluate(() => document.querySelector("a[rel=prev]").click());
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Support for NATO-led operations");
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wider cooperation");
+  await expect.poll(() => page.evaluate(() => scrollY)).toBe(there);
+  await page.goForward();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Support for NATO-led operations");
+  await expect.poll(() => page.evaluate(() => scrollY)).toBe(0);
+});
+
 test("the current page is marked in the site navigation", async ({ page }) => {
   const nav = page.getByRole("navigation", { name: "Site" });
   await page.goto("/");

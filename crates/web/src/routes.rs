@@ -112,6 +112,12 @@ impl Route {
         }
     }
 
+    /// The article's own pages — the overview, its sections, the places and the key dates —
+    /// which are read more than used (the benchmark's tighter byte budget).
+    pub fn is_article(self) -> bool {
+        matches!(self, Route::Home | Route::Section | Route::Region | Route::Timeline)
+    }
+
     /// The account pages: "Return to the page you were on" never leads back to one.
     pub fn is_account(self) -> bool {
         matches!(self, Route::Register | Route::SignIn | Route::ForgotPassword)
