@@ -83,7 +83,7 @@ test-native: check-content postgres
 	cargo test --locked -p nato-georgia-content -p nato-georgia-checks -p nato-georgia-api --features nato-georgia-checks/strength
 	cargo test --locked -p nato-georgia -p nato-georgia-web
 	NATO_API_TEST_DATABASE=postgres cargo test --locked -p nato-georgia-api --features nato-georgia-checks/strength \
-		--test api --test abuse --test timing --test binary
+		--test api --test abuse --test timing --test binary --test mail
 
 ## test-wasm: the frame's islands mounted in headless Chromium (islands/frame/tests/)
 test-wasm: tools browser

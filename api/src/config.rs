@@ -16,8 +16,10 @@ pub struct Config {
     /// always has one.
     pub pool_size: u32,
     /// `NATO_API_MAIL_LEASE`: seconds an instance holds a message it is delivering before
-    /// another may take it over (default 60); the SMTP timeout is half of it.
+    /// another may take it over (default 60); a message must be sent within half of it.
     pub mail_lease: Duration,
+    /// How often the delivery task looks for mail to send (half a second; tests shorten it).
+    pub mail_poll: Duration,
     /// `NATO_API_DEV=1`: mail goes to the dev outbox (console and `GET /api/dev/outbox`).
     pub development: bool,
     /// Outside development: where mail is delivered.
@@ -110,6 +112,11 @@ impl HashingLimits {
     }
 }
 
+/// `NATO_API_DATABASE`, or the default SQLite file.
+pub fn database_from_env() -> Database {
+    Database::parse(&std::env::var("NATO_API_DATABASE").unwrap_or_else(|_| "data/nato-georgia.sqlite3".into()))
+}
+
 impl Config {
     /// The settings for development and tests: the database at `database`, dev outbox on.
     pub fn development(database: impl Into<Database>) -> Self {
@@ -118,6 +125,7 @@ impl Config {
             database: database.into(),
             pool_size: 10,
             mail_lease: Duration::from_secs(60),
+            mail_poll: Duration::from_millis(500),
             development: true,
             smtp: None,
             public_url: "http://127.0.0.1:8080".into(),
@@ -144,8 +152,7 @@ impl Config {
         if !development && smtp.is_none() {
             return Err("set NATO_API_SMTP_URL and NATO_API_MAIL_FROM to deliver mail, or NATO_API_DEV=1 for the development outbox".into());
         }
-        let database = std::env::var("NATO_API_DATABASE").unwrap_or_else(|_| "data/nato-georgia.sqlite3".into());
-        let mut config = Self::development(Database::parse(&database));
+        let mut config = Self::development(database_from_env());
         config.pool_size = number("NATO_API_DATABASE_POOL", config.pool_size as usize)? as u32;
         config.mail_lease = seconds("NATO_API_MAIL_LEASE", 60)?;
         if config.mail_lease < Duration::from_secs(2) {

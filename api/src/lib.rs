@@ -38,22 +38,20 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let delivery = match &config.smtp {
-        Some(smtp) => mail::Delivery::smtp(smtp, config.mail_lease / 2).map_err(std::io::Error::other)?,
+        Some(smtp) => mail::Delivery::smtp(smtp).map_err(std::io::Error::other)?,
         None => mail::Delivery::Console,
     };
     let state = AppState::open(config.clone(), clock.clone()).await.map_err(std::io::Error::other)?;
     let every_minute = std::time::Duration::from_secs(60);
-    let background = [
-        mail::spawn_delivery(
-            state.0.db.clone(),
-            delivery,
-            clock.clone(),
-            std::time::Duration::from_millis(500),
-            config.mail_lease,
-            config.development,
-        ),
-        janitor::spawn(state.0.db.clone(), clock, every_minute),
-    ];
+    let mail = mail::spawn_delivery(
+        state.0.db.clone(),
+        delivery,
+        clock.clone(),
+        config.mail_poll,
+        config.mail_lease,
+        config.development,
+    );
+    let janitor = janitor::spawn(state.0.db.clone(), clock, every_minute);
     let server = server::Server {
         router: routes::router(state),
         limits: config.connections,
@@ -61,9 +59,9 @@ pub async fn serve(
         trusted_proxies: config.trusted_proxies,
     };
     let served = server.run(listener, shutdown).await;
-    for task in background {
-        task.abort();
-    }
+    janitor.abort();
+    // The message on its way is sent and marked before the process ends.
+    mail.stop(config.mail_lease / 2).await;
     served
 }
 

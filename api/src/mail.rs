@@ -1,25 +1,41 @@
 //! Outgoing mail through an outbox: a message is first written to the `outbox` table, in the
 //! same transaction as the change it reports, then delivered by a background task — printed to
-//! the console in development, sent over SMTP (lettre) otherwise. A message that fails to send
-//! stays in the outbox and is tried again. In development, `GET /api/dev/outbox` lists every
-//! message, so a person trying the site can read their code.
+//! the console in development, sent over SMTP (lettre) otherwise. In development,
+//! `GET /api/dev/outbox` lists every message, so a person trying the site can read their code.
+//!
+//! A message is tried until it is delivered or no longer useful: each has the time its purpose
+//! ends (a code's, a link's, a day for a notice; never for a security notice), and one that has
+//! not gone out by then is dropped, counted and logged. Between failed tries it waits longer and
+//! longer (5 s doubling to 5 min, ±20 %), so a mail server down for an hour costs each message
+//! about 17 tries.
 //!
 //! With several instances on one database, each message is delivered by one of them: an
-//! instance claims a message for a lease before sending it (PostgreSQL skips the rows another
-//! instance is claiming), and a message whose instance died is taken over once its lease runs
-//! out. The SMTP timeout is half the lease, so a live instance gives up before that.
+//! instance claims a batch for a lease (PostgreSQL skips the rows another instance is claiming),
+//! sends each message within half the lease — one deadline for the whole exchange, after which
+//! the connection is dropped — and marks it, only if its claim is still its own. A message whose
+//! instance died is taken over once its lease runs out. A message sent but not marked (the
+//! database failed just then) is remembered and marked before anything new is claimed. A stop
+//! lets the message being sent finish and be marked.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use lettre::message::Mailbox;
-use lettre::{Message, SmtpTransport, Transport};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde::Serialize;
 
 use crate::clock::{iso8601, Clock};
 use crate::config::SmtpConfig;
 use crate::db::{Connection, Db};
 use crate::error::ApiError;
+
+/// How long a notice answering a request ("you already have an account") is worth sending.
+pub const NOTICE_SECONDS: i64 = 24 * 60 * 60;
+/// The wait after a first failed try, doubled after each next one up to [`MAX_BACKOFF_SECONDS`].
+const FIRST_BACKOFF_SECONDS: i64 = 5;
+const MAX_BACKOFF_SECONDS: i64 = 5 * 60;
+/// Messages claimed at once by one instance.
+const BATCH: i64 = 20;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Mail {
@@ -29,13 +45,22 @@ pub struct Mail {
     pub sent_at: String,
 }
 
-/// Puts a message in the outbox; the delivery task sends it.
-pub async fn send(connection: &mut Connection, to: &str, subject: &str, body: &str, now: i64) -> Result<(), ApiError> {
-    sqlx::query("INSERT INTO outbox (recipient, subject, body, sent_at) VALUES ($1, $2, $3, $4)")
+/// Puts a message in the outbox; the delivery task sends it if it can before `useful_until`
+/// (`None`: whenever it can).
+pub async fn send(
+    connection: &mut Connection,
+    to: &str,
+    subject: &str,
+    body: &str,
+    now: i64,
+    useful_until: Option<i64>,
+) -> Result<(), ApiError> {
+    sqlx::query("INSERT INTO outbox (recipient, subject, body, sent_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(to)
         .bind(subject)
         .bind(body)
         .bind(now)
+        .bind(useful_until)
         .execute(connection)
         .await?;
     Ok(())
@@ -53,29 +78,44 @@ pub async fn list(connection: &mut Connection) -> Result<Vec<Mail>, ApiError> {
         .collect())
 }
 
+/// When a message that has failed `attempts` times (this one included) is tried next.
+pub fn next_attempt(attempts: i64, now: i64, jitter: f64) -> i64 {
+    let doubled = FIRST_BACKOFF_SECONDS.saturating_mul(1 << attempts.clamp(1, 16).saturating_sub(1));
+    let wait = doubled.min(MAX_BACKOFF_SECONDS) as f64 * (0.8 + 0.4 * jitter.clamp(0.0, 1.0));
+    now + wait.round() as i64
+}
+
+/// A number in [0, 1) from the system's randomness (0.5 if it has none to give).
+fn jitter() -> f64 {
+    let mut bytes = [0u8; 4];
+    match getrandom::getrandom(&mut bytes) {
+        Ok(()) => f64::from(u32::from_le_bytes(bytes)) / (f64::from(u32::MAX) + 1.0),
+        Err(_) => 0.5,
+    }
+}
+
 /// Where delivered mail goes. One per server, so the SMTP variant's size does not matter.
 #[allow(clippy::large_enum_variant)]
 pub enum Delivery {
     /// Development: print to the console.
     Console,
     Smtp {
-        transport: SmtpTransport,
+        transport: AsyncSmtpTransport<Tokio1Executor>,
         from: Mailbox,
     },
 }
 
 impl Delivery {
-    /// SMTP delivery that gives up on a message after `timeout`.
-    pub fn smtp(config: &SmtpConfig, timeout: Duration) -> Result<Self, String> {
-        let transport = SmtpTransport::from_url(&config.url)
+    pub fn smtp(config: &SmtpConfig) -> Result<Self, String> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(&config.url)
             .map_err(|e| format!("NATO_API_SMTP_URL: {e}"))?
-            .timeout(Some(timeout))
             .build();
         let from = config.from.parse().map_err(|e| format!("NATO_API_MAIL_FROM: {e}"))?;
         Ok(Delivery::Smtp { transport, from })
     }
 
-    fn deliver(&self, to: &str, subject: &str, body: &str) -> Result<(), String> {
+    /// Delivers one message, or gives up at `deadline` (the connection is then dropped).
+    async fn deliver(&self, to: &str, subject: &str, body: &str, deadline: Duration) -> Result<(), String> {
         match self {
             Delivery::Console => {
                 tracing::info!(target: "outbox", %to, %subject, "mail (development outbox):\n{body}");
@@ -88,72 +128,142 @@ impl Delivery {
                     .subject(subject)
                     .body(body.to_owned())
                     .map_err(|e| e.to_string())?;
-                transport.send(&message).map(|_| ()).map_err(|e| e.to_string())
+                match tokio::time::timeout(deadline, transport.send(message)).await {
+                    Ok(sent) => sent.map(drop).map_err(|e| e.to_string()),
+                    Err(_) => Err(format!("no answer within {} s", deadline.as_secs())),
+                }
             }
         }
     }
 }
 
-type Pending = (i64, String, String, String);
-
-/// Messages claimed at once by one instance.
-const BATCH: i64 = 20;
-
-/// Delivers what is waiting in the outbox. It claims a batch for the lease, delivers each
-/// message, and marks it; a message whose lease ran out before its turn goes back unsent (another
-/// instance may have it by then). The database is not held while a message is on its way. Outside
-/// development a delivered message is deleted: its body may hold a code or a link, which the
-/// database otherwise keeps only as hashes.
-async fn deliver_pending(
-    db: &Db,
-    delivery: &Arc<Delivery>,
-    clock: &Arc<dyn Clock>,
+/// How one instance delivers: its settings, and the messages it sent but could not mark yet.
+struct Courier {
+    db: Db,
+    delivery: Delivery,
+    clock: Arc<dyn Clock>,
     lease: i64,
     keep_delivered: bool,
-) -> Result<(), ApiError> {
-    let now = clock.now();
-    let mut claimed: Vec<Pending> = sqlx::query_as(&db.dialect().claim_mail())
-        .bind(now + lease)
-        .bind(now)
-        .bind(BATCH)
-        .fetch_all(&mut *db.acquire().await?)
-        .await?;
-    claimed.sort_by_key(|(id, ..)| *id);
-    // Each message takes at most half the lease: those that cannot finish before it ends wait.
-    let last_start = now + lease / 2;
-    for (id, to, subject, body) in claimed {
-        if clock.now() > last_start {
-            sqlx::query("UPDATE outbox SET claimed_until = NULL WHERE id = $1 AND claimed_until = $2")
-                .bind(id)
-                .bind(now + lease)
-                .execute(&mut *db.acquire().await?)
-                .await?;
-            continue;
-        }
-        let sending = delivery.clone();
-        let (recipient, title) = (to.clone(), subject.clone());
-        let sent = tokio::task::spawn_blocking(move || sending.deliver(&recipient, &title, &body))
-            .await
-            .map_err(|e| ApiError::Internal(e.to_string()))?;
-        if let Err(reason) = &sent {
-            tracing::warn!(%to, %subject, %reason, "mail not delivered; will try again");
-        }
-        let mark = match (sent, keep_delivered) {
-            (Ok(()), true) => sqlx::query("UPDATE outbox SET delivered_at = $2, claimed_until = NULL WHERE id = $1")
-                .bind(id)
-                .bind(clock.now()),
-            (Ok(()), false) => sqlx::query("DELETE FROM outbox WHERE id = $1").bind(id),
-            (Err(_), _) => {
-                sqlx::query("UPDATE outbox SET attempts = attempts + 1, claimed_until = NULL WHERE id = $1").bind(id)
-            }
-        };
-        mark.execute(&mut *db.acquire().await?).await?;
-    }
-    Ok(())
+    unmarked: Vec<(i64, i64)>,
 }
 
-/// Runs delivery every `every` until the server stops, holding each claim for `lease`;
-/// `keep_delivered` in development, where `GET /api/dev/outbox` lists every message.
+impl Courier {
+    /// Marks a message delivered — deleted outside development: its body may hold a code or a
+    /// link, which the database otherwise keeps only as hashes — if the claim is still ours.
+    async fn mark_delivered(&self, id: i64, claim: i64) -> Result<(), ApiError> {
+        let query = if self.keep_delivered {
+            sqlx::query(
+                "UPDATE outbox SET delivered_at = $3, claimed_until = NULL WHERE id = $1 AND claimed_until = $2",
+            )
+            .bind(id)
+            .bind(claim)
+            .bind(self.clock.now())
+        } else {
+            sqlx::query("DELETE FROM outbox WHERE id = $1 AND claimed_until = $2").bind(id).bind(claim)
+        };
+        query.execute(&mut *self.db.acquire().await?).await?;
+        Ok(())
+    }
+
+    /// Marks what was sent and not marked yet; what still cannot be is kept for next time.
+    async fn mark_unmarked(&mut self) {
+        for (id, claim) in std::mem::take(&mut self.unmarked) {
+            if let Err(error) = self.mark_delivered(id, claim).await {
+                tracing::error!(id, ?error, "a delivered message could not be marked; will try again");
+                self.unmarked.push((id, claim));
+            }
+        }
+    }
+
+    /// Drops the messages no longer worth sending, and says how many.
+    async fn drop_expired(&self) -> Result<(), ApiError> {
+        let now = self.clock.now();
+        let dropped = sqlx::query(
+            "DELETE FROM outbox WHERE delivered_at IS NULL AND expires_at <= $1
+                 AND (claimed_until IS NULL OR claimed_until <= $1)",
+        )
+        .bind(now)
+        .execute(&mut *self.db.acquire().await?)
+        .await?
+        .rows_affected();
+        if dropped > 0 {
+            tracing::warn!(dropped, "mail no longer useful (its code or link expired) was not sent");
+        }
+        Ok(())
+    }
+
+    /// One round: marks what is pending, drops what expired, then claims a batch and delivers
+    /// it, message by message, while `running`. A message whose turn comes after half the lease
+    /// goes back unsent (another instance may have it by then).
+    async fn deliver_pending(&mut self, running: &tokio::sync::watch::Receiver<bool>) -> Result<(), ApiError> {
+        self.mark_unmarked().await;
+        if !self.unmarked.is_empty() {
+            return Ok(());
+        }
+        self.drop_expired().await?;
+        let now = self.clock.now();
+        let claim = now + self.lease;
+        let mut claimed: Vec<(i64, String, String, String, i64)> = sqlx::query_as(&self.db.dialect().claim_mail())
+            .bind(claim)
+            .bind(now)
+            .bind(BATCH)
+            .fetch_all(&mut *self.db.acquire().await?)
+            .await?;
+        claimed.sort_by_key(|(id, ..)| *id);
+        let last_start = now + self.lease / 2;
+        for (id, to, subject, body, attempts) in claimed {
+            let left = last_start - self.clock.now();
+            if left <= 0 || !*running.borrow() {
+                sqlx::query("UPDATE outbox SET claimed_until = NULL WHERE id = $1 AND claimed_until = $2")
+                    .bind(id)
+                    .bind(claim)
+                    .execute(&mut *self.db.acquire().await?)
+                    .await?;
+                continue;
+            }
+            let deadline = Duration::from_secs(self.lease as u64 / 2);
+            match self.delivery.deliver(&to, &subject, &body, deadline).await {
+                Ok(()) => {
+                    self.unmarked.push((id, claim));
+                    self.mark_unmarked().await;
+                }
+                Err(reason) => {
+                    tracing::warn!(%to, %subject, %reason, attempts = attempts + 1, "mail not delivered; will try again");
+                    sqlx::query(
+                        "UPDATE outbox SET attempts = attempts + 1, claimed_until = NULL, next_attempt_at = $3
+                         WHERE id = $1 AND claimed_until = $2",
+                    )
+                    .bind(id)
+                    .bind(claim)
+                    .bind(next_attempt(attempts + 1, self.clock.now(), jitter()))
+                    .execute(&mut *self.db.acquire().await?)
+                    .await?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The delivery task: stopped with [`MailTask::stop`], which lets the message on its way finish.
+pub struct MailTask {
+    stop: tokio::sync::watch::Sender<bool>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl MailTask {
+    /// Stops delivering, waiting at most `grace` for the message being sent.
+    pub async fn stop(self, grace: Duration) {
+        let _ = self.stop.send(false);
+        let mut task = self.task;
+        if tokio::time::timeout(grace, &mut task).await.is_err() {
+            task.abort();
+        }
+    }
+}
+
+/// Runs delivery every `every` until stopped, holding each claim for `lease`; `keep_delivered`
+/// in development, where `GET /api/dev/outbox` lists every message.
 pub fn spawn_delivery(
     db: Db,
     delivery: Delivery,
@@ -161,15 +271,82 @@ pub fn spawn_delivery(
     every: Duration,
     lease: Duration,
     keep_delivered: bool,
-) -> tokio::task::JoinHandle<()> {
-    let delivery = Arc::new(delivery);
-    let lease = lease.as_secs() as i64;
-    tokio::spawn(async move {
-        loop {
-            if let Err(error) = deliver_pending(&db, &delivery, &clock, lease, keep_delivered).await {
+) -> MailTask {
+    let (stop, running) = tokio::sync::watch::channel(true);
+    let mut courier =
+        Courier { db, delivery, clock, lease: lease.as_secs() as i64, keep_delivered, unmarked: Vec::new() };
+    let task = tokio::spawn(async move {
+        let mut running = running;
+        while *running.borrow() {
+            if let Err(error) = courier.deliver_pending(&running).await {
                 tracing::error!(?error, "mail delivery failed");
             }
-            tokio::time::sleep(every).await;
+            tokio::select! {
+                _ = tokio::time::sleep(every) => {}
+                _ = running.changed() => {}
+            }
         }
-    })
+        courier.mark_unmarked().await;
+    });
+    MailTask { stop, task }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::{next_attempt, Courier, Delivery};
+    use crate::clock::ManualClock;
+    use crate::db::{Database, Db};
+
+    /// An instance whose claim ran out while it was sending (its lease is over) marks nothing
+    /// once another instance has claimed the message: the other one's claim stands.
+    #[tokio::test]
+    async fn a_mark_leaves_a_message_another_instance_has_claimed() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&Database::Sqlite(dir.path().join("api.sqlite3")), 1).await.unwrap();
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO outbox (recipient, subject, body, sent_at, claimed_until) VALUES ('a', 'b', 'c', 1, 500) RETURNING id",
+        )
+        .fetch_one(&mut *db.acquire().await.unwrap())
+        .await
+        .unwrap();
+        let courier = Courier {
+            db: db.clone(),
+            delivery: Delivery::Console,
+            clock: Arc::new(ManualClock::new(300)),
+            lease: 60,
+            keep_delivered: false,
+            unmarked: Vec::new(),
+        };
+        let waiting = || async {
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM outbox")
+                .fetch_one(&mut *db.acquire().await.unwrap())
+                .await
+                .unwrap()
+        };
+        courier.mark_delivered(id, 160).await.unwrap();
+        assert_eq!(waiting().await, 1, "an old claim marks nothing");
+        courier.mark_delivered(id, 500).await.unwrap();
+        assert_eq!(waiting().await, 0, "the claim that holds does");
+    }
+
+    #[test]
+    fn retries_back_off_to_five_minutes_with_jitter() {
+        let waits: Vec<i64> = (1..=9).map(|attempts| next_attempt(attempts, 1000, 0.5) - 1000).collect();
+        assert_eq!(waits, [5, 10, 20, 40, 80, 160, 300, 300, 300]);
+        assert_eq!(next_attempt(1, 0, 0.0), 4);
+        assert_eq!(next_attempt(9, 0, 0.999), 360);
+        assert_eq!(next_attempt(i64::MAX, 0, 0.5), 300, "never overflows");
+    }
+
+    #[test]
+    fn an_hour_long_outage_costs_a_message_about_seventeen_tries() {
+        let (mut at, mut tries) = (0, 0);
+        while at < 3600 {
+            tries += 1;
+            at = next_attempt(tries, at, 0.5);
+        }
+        assert!((15..=20).contains(&tries), "{tries}");
+    }
 }

@@ -1,6 +1,7 @@
 //! `nato-georgia-api`: the reference API server. Configured by environment variables (see
 //! `docs/api.md`); stops gracefully on Ctrl-C or SIGTERM. `nato-georgia-api copy-database FROM
-//! TO` copies one database into another instead (docs/api.md "Running more than one instance").
+//! TO` copies one database into another instead (docs/api.md "Running more than one instance"),
+//! and `nato-georgia-api backup PATH` backs up the SQLite database (docs/api.md "Backups").
 
 use std::process::ExitCode;
 
@@ -13,8 +14,9 @@ fn main() -> ExitCode {
         Ok(runtime) => match std::env::args().skip(1).collect::<Vec<_>>().as_slice() {
             [] => runtime.block_on(serve()),
             [command, from, to] if command == "copy-database" => runtime.block_on(copy_database(from, to)),
+            [command, to] if command == "backup" => runtime.block_on(backup(to)),
             _ => {
-                eprintln!("usage: nato-georgia-api                         serve (settings: docs/api.md)\n       nato-georgia-api copy-database FROM TO   copy every row of FROM into the empty TO\n                                                  (each a SQLite file or a postgres:// URL)");
+                eprintln!("usage: nato-georgia-api                         serve (settings: docs/api.md)\n       nato-georgia-api copy-database FROM TO   copy every row of FROM into the empty TO\n                                                  (each a SQLite file or a postgres:// URL)\n       nato-georgia-api backup PATH             copy NATO_API_DATABASE (SQLite) into the new file PATH,\n                                                  while the API serves");
                 ExitCode::from(2)
             }
         },
@@ -58,6 +60,20 @@ async fn copy_database(from: &str, to: &str) -> ExitCode {
         }
         Err(message) => {
             eprintln!("nato-georgia-api copy-database: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn backup(to: &str) -> ExitCode {
+    let database = nato_georgia_api::config::database_from_env();
+    match nato_georgia_api::db::backup(&database, std::path::Path::new(to)).await {
+        Ok(bytes) => {
+            println!("backed up {database} into {to} ({bytes} bytes; keep it secret: docs/api.md \"Backups\")");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("nato-georgia-api backup: {message}");
             ExitCode::FAILURE
         }
     }

@@ -1,12 +1,33 @@
 //! What a deployment meets besides attackers (issue 25), each against the real binary: a disk
-//! that fills up.
+//! that fills up, a backup taken while it serves.
 
 mod support;
 
 use std::collections::BTreeSet;
 
+use std::os::unix::fs::PermissionsExt;
+use std::process::Command;
+
 use serde_json::json;
-use support::{latest_code_at, sqlite_db_in, Browser, Running, SmallDisk, STRONG};
+use support::{latest_code_at, sqlite_db, sqlite_db_in, Browser, Running, SmallDisk, TestDb, STRONG};
+
+/// Registers, confirms and signs in `email` at the API at `address`, in `browser`.
+async fn signed_in(address: std::net::SocketAddr, browser: &Browser, email: &str) {
+    let credentials = json!({ "email": email, "password": STRONG });
+    assert_eq!(browser.post("/api/accounts", credentials.clone()).await.status, 202);
+    let code = latest_code_at(address, email).await;
+    assert_eq!(browser.post("/api/accounts/verify", json!({ "email": email, "code": code })).await.status, 204);
+    assert_eq!(browser.post("/api/sessions", credentials).await.status, 200);
+}
+
+fn backup(database: &str, to: &std::path::Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_nato-georgia-api"))
+        .arg("backup")
+        .arg(to)
+        .env("NATO_API_DATABASE", database)
+        .output()
+        .unwrap()
+}
 
 /// SQLite on a file system with 256 KB left, then none, then space again: while it is full,
 /// writes are answered 503 with `Retry-After` and a log line that says so, never 500; reads go
@@ -19,12 +40,7 @@ async fn a_full_disk_refuses_writes_and_loses_no_acknowledged_one() {
     let db = sqlite_db_in(disk.path());
     let server = Running::start(&db, &[("NATO_API_IP_LIMIT", "100000")], None).await;
     let reader = Browser::at(server.address);
-    let email = "reader@example.org";
-    let credentials = json!({ "email": email, "password": STRONG });
-    assert_eq!(reader.post("/api/accounts", credentials.clone()).await.status, 202);
-    let code = latest_code_at(server.address, email).await;
-    assert_eq!(reader.post("/api/accounts/verify", json!({ "email": email, "code": code })).await.status, 204);
-    assert_eq!(reader.post("/api/sessions", credentials).await.status, 200);
+    signed_in(server.address, &reader, "reader@example.org").await;
 
     let subscribe = |name: String| {
         let address = server.address;
@@ -78,4 +94,51 @@ async fn a_full_disk_refuses_writes_and_loses_no_acknowledged_one() {
     assert_eq!(mailed.len(), stored.len(), "and only one");
     assert!(refused > 150, "the disk filled up: {refused} refused");
     println!("{} acknowledged and stored, {refused} refused while the disk was full", acknowledged.len());
+}
+
+/// `nato-georgia-api backup PATH` while the API serves and writes: the copy is whole and
+/// consistent, readable by its owner only, never written over an existing file; restored, its
+/// accounts sign in and the sessions made before still hold (the hashing key is in it).
+#[tokio::test]
+async fn a_backup_taken_while_serving_restores_accounts_and_sessions() {
+    let db = sqlite_db();
+    let server = Running::start(&db, &[("NATO_API_IP_LIMIT", "100000")], None).await;
+    let reader = Browser::at(server.address);
+    signed_in(server.address, &reader, "reader@example.org").await;
+    let address = server.address;
+    let writing = tokio::spawn(async move {
+        for i in 0.. {
+            Browser::at(address)
+                .post("/api/newsletter/subscriptions", json!({ "email": format!("w{i}@example.org"), "consent": true }))
+                .await;
+        }
+    });
+
+    let folder = tempfile::tempdir().unwrap();
+    let copy = folder.path().join("backup.sqlite3");
+    let made = backup(&db.setting(), &copy);
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    assert_eq!(std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777, 0o600, "only its owner reads it");
+    let again = backup(&db.setting(), &copy);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists: a backup never writes over a file"));
+    writing.abort();
+    drop(server);
+
+    let restored = TestDb::sqlite_at(&copy);
+    assert_eq!(restored.column::<String>("PRAGMA integrity_check").await, ["ok"]);
+    let server = Running::start(&restored, &[], None).await;
+    let moved = reader.moved_to(server.address);
+    assert_eq!(moved.send("GET", "/api/session", None).await.status, 200, "the session made before still holds");
+    let again = Browser::at(server.address);
+    let signed = again.post("/api/sessions", json!({ "email": "reader@example.org", "password": STRONG })).await;
+    assert_eq!(signed.status, 200, "{}", signed.body);
+}
+
+#[test]
+fn a_postgres_database_is_left_to_pg_dump() {
+    let folder = tempfile::tempdir().unwrap();
+    let refused = backup("postgres://api@localhost/georgia", &folder.path().join("backup.sql"));
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("back it up with pg_dump"));
 }

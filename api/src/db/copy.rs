@@ -80,6 +80,8 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("delivered_at", MaybeNumber),
             ("attempts", Number),
             ("claimed_until", MaybeNumber),
+            ("next_attempt_at", MaybeNumber),
+            ("expires_at", MaybeNumber),
         ],
     ),
 ];

@@ -15,7 +15,8 @@ pub enum Dialect {
 /// SQLite's migrations, each run once, in order; `PRAGMA user_version` records how many have
 /// run. The third ties account codes to the registration attempt they were sent for, adds the
 /// budgets per address, and lets several newsletter links of one address work until they
-/// expire; the fourth moves the rate limits into the database and lets instances claim mail.
+/// expire; the fourth moves the rate limits into the database and lets instances claim mail;
+/// the fifth gives each message a time for its next attempt and the end of its usefulness.
 const SQLITE: &[&str] = &[
     r"
     CREATE TABLE subscriptions (
@@ -117,11 +118,16 @@ const SQLITE: &[&str] = &[
         arrival_ms INTEGER NOT NULL
     );
 ",
+    r"
+    ALTER TABLE outbox ADD COLUMN next_attempt_at INTEGER;
+    ALTER TABLE outbox ADD COLUMN expires_at INTEGER;
+",
 ];
 
 /// PostgreSQL's migrations, recorded in `schema_migrations`. The first is SQLite's schema as
-/// its migrations leave it, in PostgreSQL's types.
-const POSTGRES: &[&str] = &[r"
+/// its first four migrations leave it, in PostgreSQL's types; the second is SQLite's fifth.
+const POSTGRES: &[&str] = &[
+    r"
     CREATE TABLE subscriptions (
         email TEXT PRIMARY KEY,
         status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed')),
@@ -193,16 +199,23 @@ const POSTGRES: &[&str] = &[r"
         name TEXT PRIMARY KEY,
         arrival_ms BIGINT NOT NULL
     );
-"];
+",
+    r"
+    ALTER TABLE outbox ADD COLUMN next_attempt_at BIGINT;
+    ALTER TABLE outbox ADD COLUMN expires_at BIGINT;
+",
+];
 
 /// The advisory lock two instances starting together take before migrating ("ngapi").
 const MIGRATION_LOCK: i64 = 0x6e_67_61_70_69;
 
 /// Claims up to `$3` messages waiting to be delivered, for `$1` (the claim's end) from `$2`
-/// (now): unclaimed, or claimed by an instance whose claim ran out (it died, or gave up).
+/// (now): due for an attempt, and unclaimed or claimed by an instance whose claim ran out (it
+/// died, or gave up).
 const CLAIM: &str = "UPDATE outbox SET claimed_until = $1 WHERE id IN (
     SELECT id FROM outbox
-    WHERE delivered_at IS NULL AND attempts < 10 AND (claimed_until IS NULL OR claimed_until <= $2)
+    WHERE delivered_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= $2)
+        AND (claimed_until IS NULL OR claimed_until <= $2)
     ORDER BY id LIMIT $3";
 
 impl Dialect {
@@ -272,7 +285,7 @@ impl Dialect {
             Dialect::Sqlite => "",
             Dialect::Postgres => " FOR UPDATE SKIP LOCKED",
         };
-        format!("{CLAIM}{skip_locked}) RETURNING id, recipient, subject, body")
+        format!("{CLAIM}{skip_locked}) RETURNING id, recipient, subject, body, attempts")
     }
 }
 

@@ -3,6 +3,7 @@
 //! the same SQL, written with `$1` placeholders, which both understand; what the two dialects
 //! do differently — the schema, migrating, locking, claiming mail — is in `dialect.rs`.
 
+mod backup;
 mod copy;
 mod dialect;
 mod fault;
@@ -15,6 +16,7 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::pool::PoolConnection;
 use sqlx::{Any, AnyConnection, AnyPool, Connection as _, Transaction};
 
+pub use backup::backup;
 pub use copy::copy;
 pub use dialect::Dialect;
 pub use fault::Fault;

@@ -78,17 +78,18 @@ pub async fn create(
     .await?;
     let code_for = CodeFor { email: &email, purpose: Purpose::VerifyAccount, attempt: &attempt };
     let code = codes::issue(&mut transaction, db.key(), &code_for, now).await?;
-    let (subject, body) = if has_account {
-        ("You already have an account", "Someone asked to create an account with this email address, which already has one.\n\nIf it was you, sign in, or reset your password if you have forgotten it.".to_owned())
+    let (subject, body, useful) = if has_account {
+        ("You already have an account", "Someone asked to create an account with this email address, which already has one.\n\nIf it was you, sign in, or reset your password if you have forgotten it.".to_owned(), mail::NOTICE_SECONDS)
     } else if others > 0 {
-        ("Someone tried to create an account with this address", format!("Someone tried to create an account with this email address, which has not been confirmed yet.\n\nIf it was you, your code is:\n\n{code}\n\nIt is valid for 15 minutes, and confirms only the attempt made just now.\n\nIf it was not you, ignore this message: without this code, nothing changes."))
+        ("Someone tried to create an account with this address", format!("Someone tried to create an account with this email address, which has not been confirmed yet.\n\nIf it was you, your code is:\n\n{code}\n\nIt is valid for 15 minutes, and confirms only the attempt made just now.\n\nIf it was not you, ignore this message: without this code, nothing changes."), codes::VALID_SECONDS)
     } else {
         (
             "Confirm your email address",
             format!("Your code to confirm your email address is:\n\n{code}\n\nIt is valid for 15 minutes."),
+            codes::VALID_SECONDS,
         )
     };
-    mail::send(&mut transaction, &email, subject, &body, now).await?;
+    mail::send(&mut transaction, &email, subject, &body, now, Some(now + useful)).await?;
     transaction.commit().await?;
     let mut response = (StatusCode::ACCEPTED, Json(json!({}))).into_response();
     REGISTRATION.set(&mut response, &cookie, &state, &headers);

@@ -61,7 +61,8 @@ pub async fn subscribe(
         .await?;
     if status == "confirmed" {
         let body = "Someone asked to subscribe this email address to the newsletter. It is subscribed already: there is nothing to do.\n\nIf you did not ask, ignore this message.";
-        mail::send(&mut transaction, &email, "You are subscribed to the newsletter", body, now).await?;
+        let until = Some(now + mail::NOTICE_SECONDS);
+        mail::send(&mut transaction, &email, "You are subscribed to the newsletter", body, now, until).await?;
     } else {
         sqlx::query("INSERT INTO newsletter_links (token_hash, email, created_at, expires_at) VALUES ($1, $2, $3, $4)")
             .bind(&hash)
@@ -73,7 +74,8 @@ pub async fn subscribe(
         let body = format!(
             "Confirm your subscription to the newsletter by following this link:\n\n{public_url}/api/newsletter/confirmations/{link_token}\n\nThe link works for 7 days. If you did not ask for it, ignore this message."
         );
-        mail::send(&mut transaction, &email, "Confirm your newsletter subscription", &body, now).await?;
+        let until = Some(now + LINK_SECONDS);
+        mail::send(&mut transaction, &email, "Confirm your newsletter subscription", &body, now, until).await?;
     }
     transaction.commit().await?;
     Ok((StatusCode::ACCEPTED, Json(json!({}))))

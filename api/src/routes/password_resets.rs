@@ -41,10 +41,12 @@ pub async fn request(
         .is_some();
     if has_account {
         let body = format!("Your code to reset your password is:\n\n{code}\n\nIt is valid for 15 minutes. If you did not ask for it, ignore this message: your password has not changed.");
-        mail::send(&mut transaction, &email, "Reset your password", &body, now).await?;
+        let until = Some(now + codes::VALID_SECONDS);
+        mail::send(&mut transaction, &email, "Reset your password", &body, now, until).await?;
     } else {
         let body = "Someone asked to reset the password of an account with this email address, but there is no account with it.\n\nIf it was you, you may have created your account with another address, or you can create one with this address.\n\nIf it was not you, ignore this message.";
-        mail::send(&mut transaction, &email, "No account with this email address", body, now).await?;
+        let until = Some(now + mail::NOTICE_SECONDS);
+        mail::send(&mut transaction, &email, "No account with this email address", body, now, until).await?;
     }
     transaction.commit().await?;
     Ok((StatusCode::ACCEPTED, Json(json!({}))))
@@ -103,6 +105,8 @@ pub async fn complete(
         "Your password has been changed",
         "Your password has been changed, and every device signed in to your account has been signed out.",
         now,
+        // A security notice: worth sending however late.
+        None,
     )
     .await?;
     transaction.commit().await?;

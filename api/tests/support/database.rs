@@ -41,7 +41,14 @@ pub fn sqlite_db() -> TestDb {
 
 /// A fresh SQLite file in `folder` (which outlives it).
 pub fn sqlite_db_in(folder: &Path) -> TestDb {
-    TestDb { database: Database::Sqlite(folder.join("api.sqlite3")), cluster: None, _dir: tempfile::tempdir().unwrap() }
+    TestDb::sqlite_at(&folder.join("api.sqlite3"))
+}
+
+impl TestDb {
+    /// The SQLite file at `path`, which outlives it (a backup, say).
+    pub fn sqlite_at(path: &Path) -> TestDb {
+        TestDb { database: Database::Sqlite(path.to_owned()), cluster: None, _dir: tempfile::tempdir().unwrap() }
+    }
 }
 
 /// A fresh PostgreSQL cluster, whatever the tests run on.

@@ -274,22 +274,38 @@ pub async fn account(server: &Server, browser: &Browser, email: &str, password: 
     assert_eq!(verified.status, 204, "{}", verified.body);
 }
 
-/// A minimal SMTP server that accepts every message and keeps its text.
+/// A minimal SMTP server that keeps the text of every message it accepts. It can be told to
+/// refuse for now (a transient `451` to each recipient, as a server that is down for a while
+/// answers) and to be slow (a wait before it accepts a message); it records every recipient it
+/// was asked to take, accepted or not.
 pub struct SmtpSink {
     pub port: u16,
     pub messages: Arc<std::sync::Mutex<Vec<String>>>,
+    /// Every recipient asked for, in order.
+    pub tries: Arc<std::sync::Mutex<Vec<String>>>,
+    refusing: Arc<std::sync::atomic::AtomicBool>,
+    slowness_ms: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl SmtpSink {
     pub async fn start() -> Self {
+        use std::sync::atomic::Ordering;
         use tokio::io::AsyncBufReadExt;
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
-        let messages = Arc::new(std::sync::Mutex::new(Vec::new()));
-        let store = messages.clone();
+        let sink = Self {
+            port,
+            messages: Default::default(),
+            tries: Default::default(),
+            refusing: Default::default(),
+            slowness_ms: Default::default(),
+        };
+        let (store, tries, refusing, slowness) =
+            (sink.messages.clone(), sink.tries.clone(), sink.refusing.clone(), sink.slowness_ms.clone());
         tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
-                let store = store.clone();
+                let (store, tries, refusing, slowness) =
+                    (store.clone(), tries.clone(), refusing.clone(), slowness.clone());
                 tokio::spawn(async move {
                     let (read, mut write) = stream.into_split();
                     let mut lines = tokio::io::BufReader::new(read).lines();
@@ -300,8 +316,10 @@ impl SmtpSink {
                         if in_data {
                             if line == "." {
                                 in_data = false;
+                                let wait = slowness.load(Ordering::SeqCst);
+                                tokio::time::sleep(std::time::Duration::from_millis(wait)).await;
                                 store.lock().unwrap().push(std::mem::take(&mut message));
-                                write.write_all(b"250 OK queued\r\n").await.unwrap();
+                                let _ = write.write_all(b"250 OK queued\r\n").await;
                             } else {
                                 message.push_str(&line);
                                 message.push('\n');
@@ -309,6 +327,15 @@ impl SmtpSink {
                             continue;
                         }
                         let reply: &[u8] = match line.get(..4).map(str::to_ascii_uppercase).as_deref() {
+                            Some("RCPT") => {
+                                let to = line.split(['<', '>']).nth(1).unwrap_or_default().to_owned();
+                                tries.lock().unwrap().push(to);
+                                if refusing.load(Ordering::SeqCst) {
+                                    b"451 4.3.0 try again later\r\n"
+                                } else {
+                                    b"250 OK\r\n"
+                                }
+                            }
                             Some("DATA") => {
                                 in_data = true;
                                 b"354 go ahead\r\n"
@@ -319,12 +346,35 @@ impl SmtpSink {
                             }
                             _ => b"250 OK\r\n",
                         };
-                        write.write_all(reply).await.unwrap();
+                        if write.write_all(reply).await.is_err() {
+                            break;
+                        }
                     }
                 });
             }
         });
-        Self { port, messages }
+        sink
+    }
+
+    /// Refuses every recipient from now on (`true`), or takes them again.
+    pub fn refuse(&self, refusing: bool) {
+        self.refusing.store(refusing, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// Waits this long before accepting each message.
+    pub fn slow_down(&self, wait: std::time::Duration) {
+        self.slowness_ms.store(wait.as_millis() as u64, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// How many times `to` was asked for.
+    pub fn tries_of(&self, to: &str) -> usize {
+        self.tries.lock().unwrap().iter().filter(|tried| *tried == to).count()
+    }
+
+    /// How many accepted messages went to `to`.
+    pub fn delivered_to(&self, to: &str) -> usize {
+        let header = format!("To: {to}");
+        self.messages.lock().unwrap().iter().filter(|message| message.lines().any(|line| line == header)).count()
     }
 
     /// Waits up to 10 s for a message containing `text`.
