@@ -130,11 +130,11 @@ const replayHeld = () => {
 const isPage = (url) =>
   url.origin === location.origin && url.pathname.startsWith(base) && !/\.\w+$/.test(url.pathname) && !url.pathname.startsWith(`${base}api/`);
 
-/** Brings the element the address names into view, and highlights it for a moment. */
-const showTarget = (hash) => {
+/** Brings the element the address names into view (`behavior`: at once on a new page), and highlights it for a moment. */
+const showTarget = (hash, behavior = "auto") => {
   const target = hash.length > 1 && document.getElementById(decodeURIComponent(hash.slice(1)));
   if (!target) return false;
-  target.scrollIntoView();
+  target.scrollIntoView({ behavior });
   target.classList.add(NAMES.classes.target);
   setTimeout(() => target.classList.remove(NAMES.classes.target), 2500);
   return true;
@@ -183,8 +183,10 @@ const go = async (url, { push = true, scroll } = {}) => {
   hydrating = null;
   startPage();
   document.querySelector("main h1")?.focus({ preventScroll: true });
-  if (scroll !== undefined) scrollTo(0, scroll);
-  else if (!showTarget(url.hash)) scrollTo(0, 0);
+  // A new page is where it starts, at once: the stylesheet's smooth scrolling is for moves
+  // within a page.
+  if (scroll !== undefined) scrollTo({ top: scroll, behavior: "instant" });
+  else if (!showTarget(url.hash, "instant")) scrollTo({ top: 0, behavior: "instant" });
   dispatchEvent(new CustomEvent(NAMES.events.navigated));
 };
 window[NAMES.globals.navigate] = (href) => go(new URL(href, document.baseURI));
@@ -232,7 +234,7 @@ let shown = location.pathname;
 addEventListener("popstate", (event) => {
   // Another state of this page (a filter, a search, a fragment) is its islands' to show.
   if (location.pathname !== shown) go(new URL(location.href), { push: false, scroll: event.state?.scroll ?? 0 });
-  else if (!showTarget(location.hash) && event.state?.scroll !== undefined) scrollTo(0, event.state.scroll);
+  else if (!showTarget(location.hash) && event.state?.scroll !== undefined) scrollTo({ top: event.state.scroll, behavior: "instant" });
 });
 addEventListener(NAMES.events.navigated, () => (shown = location.pathname));
 addEventListener("hashchange", () => showTarget(location.hash));

@@ -16,7 +16,10 @@ pub async fn every_answer(State(state): State<AppState>, request: Request, next:
     let mut response = match tokio::time::timeout(state.0.config.timeouts.request, next.run(request)).await {
         Ok(response) => response,
         // Not `Busy`: without `Retry-After`, as the request may have done part of its work.
-        Err(_) => ApiError::Status(StatusCode::SERVICE_UNAVAILABLE).into_response(),
+        Err(_) => {
+            crate::metrics::metrics().refused("request-time");
+            ApiError::Status(StatusCode::SERVICE_UNAVAILABLE).into_response()
+        }
     };
     let content_type = response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
     let ours = content_type.starts_with("application/json") || content_type.starts_with("text/html");

@@ -46,9 +46,12 @@ impl Budget {
             .bind(self.key(scope))
             .fetch_optional(connection)
             .await?;
-        Ok(row
-            .filter(|(spent, expires_at)| *spent >= self.max && *expires_at > now)
-            .map(|(_, expires_at)| expires_at - now))
+        let wait =
+            row.filter(|(spent, expires_at)| *spent >= self.max && *expires_at > now).map(|(_, until)| until - now);
+        if wait.is_some() {
+            crate::metrics::metrics().refused(self.name);
+        }
+        Ok(wait)
     }
 
     /// Spends one; the amount spent in the current window, this one included.

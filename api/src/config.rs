@@ -37,6 +37,9 @@ pub struct Config {
     pub connections: ConnectionLimits,
     pub timeouts: Timeouts,
     pub hashing: HashingLimits,
+    /// `NATO_API_METRICS_ADDRESS`: where the metrics are served (`127.0.0.1:9090`); off when unset.
+    /// Never the public address.
+    pub metrics_address: Option<String>,
 }
 
 /// How many connections are served at once.
@@ -139,6 +142,7 @@ impl Config {
                 request: Duration::from_secs(30),
             },
             hashing: HashingLimits::from_cores(),
+            metrics_address: None,
         }
     }
 
@@ -182,6 +186,12 @@ impl Config {
         };
         let workers = number("NATO_API_HASH_WORKERS", config.hashing.workers)?;
         config.hashing = HashingLimits { workers, queue: number("NATO_API_HASH_QUEUE", 8 * workers)? };
+        config.metrics_address = std::env::var("NATO_API_METRICS_ADDRESS").ok().filter(|address| !address.is_empty());
+        if config.metrics_address.as_deref() == Some(config.address.as_str()) {
+            return Err(
+                "NATO_API_METRICS_ADDRESS must not be NATO_API_ADDRESS: the metrics are not for the public".into()
+            );
+        }
         Ok(config)
     }
 }

@@ -65,9 +65,19 @@ impl Hasher {
 
     async fn run(&self, work: Work) -> Result<Done, ApiError> {
         let (reply, answer) = oneshot::channel();
-        self.jobs.try_send(Job { work, reply }).map_err(|error| match error {
-            TrySendError::Full(_) => ApiError::Busy(BUSY_RETRY_SECONDS),
-            TrySendError::Disconnected(_) => ApiError::Internal("the hashing workers stopped".into()),
+        // Counted as waiting before it is queued, so that a worker taking it at once never
+        // counts it below zero.
+        let metrics = crate::metrics::metrics();
+        metrics.hash_queue.inc();
+        self.jobs.try_send(Job { work, reply }).map_err(|error| {
+            metrics.hash_queue.dec();
+            match error {
+                TrySendError::Full(_) => {
+                    metrics.refused("hash-queue");
+                    ApiError::Busy(BUSY_RETRY_SECONDS)
+                }
+                TrySendError::Disconnected(_) => ApiError::Internal("the hashing workers stopped".into()),
+            }
         })?;
         answer.await.map_err(|_| ApiError::Internal("a hashing worker stopped".into()))?
     }
@@ -97,6 +107,7 @@ fn work(queue: &Mutex<Receiver<Job>>) {
             Ok(Ok(job)) => job,
             _ => return,
         };
+        crate::metrics::metrics().hash_queue.dec();
         let done = match job.work {
             Work::Hash(password) => hash_with(&password, &mut memory).map(Done::Hashed),
             Work::Verify(password, Some(stored)) => Ok(Done::Verified(verify_with(&password, &stored, &mut memory))),

@@ -16,6 +16,7 @@ pub mod hashing;
 pub mod janitor;
 pub mod json;
 pub mod mail;
+pub mod metrics;
 pub mod rate_limit;
 pub mod routes;
 pub mod secrets;
@@ -42,6 +43,10 @@ pub async fn serve(
         None => mail::Delivery::Console,
     };
     let state = AppState::open(config.clone(), clock.clone()).await.map_err(std::io::Error::other)?;
+    let metrics = match &config.metrics_address {
+        Some(address) => Some(metrics::spawn(TcpListener::bind(address).await?, state.0.db.clone(), clock.clone())),
+        None => None,
+    };
     let every_minute = std::time::Duration::from_secs(60);
     let mail = mail::spawn_delivery(
         state.0.db.clone(),
@@ -60,6 +65,9 @@ pub async fn serve(
     };
     let served = server.run(listener, shutdown).await;
     janitor.abort();
+    if let Some(metrics) = metrics {
+        metrics.abort();
+    }
     // The message on its way is sent and marked before the process ends.
     mail.stop(config.mail_lease / 2).await;
     served
@@ -87,6 +95,6 @@ async fn shutdown_signal() {
 /// Binds the configured address and serves until Ctrl-C or SIGTERM.
 pub async fn run(config: Config) -> std::io::Result<()> {
     let listener = TcpListener::bind(&config.address).await?;
-    tracing::info!(address = %listener.local_addr()?, database = %config.database, development = config.development, smtp = config.smtp.is_some(), "API listening");
+    tracing::info!(address = %listener.local_addr()?, database = %config.database, development = config.development, smtp = config.smtp.is_some(), metrics = ?config.metrics_address, "API listening");
     serve(listener, config, Arc::new(SystemClock), shutdown_signal()).await
 }

@@ -187,6 +187,7 @@ impl Courier {
         .await?
         .rows_affected();
         if dropped > 0 {
+            crate::metrics::metrics().mail_expired.inc_by(dropped);
             tracing::warn!(dropped, "mail no longer useful (its code or link expired) was not sent");
         }
         Ok(())
@@ -224,10 +225,12 @@ impl Courier {
             let deadline = Duration::from_secs(self.lease as u64 / 2);
             match self.delivery.deliver(&to, &subject, &body, deadline).await {
                 Ok(()) => {
+                    crate::metrics::metrics().mail_delivered.inc();
                     self.unmarked.push((id, claim));
                     self.mark_unmarked().await;
                 }
                 Err(reason) => {
+                    crate::metrics::metrics().mail_failures.inc();
                     tracing::warn!(%to, %subject, %reason, attempts = attempts + 1, "mail not delivered; will try again");
                     sqlx::query(
                         "UPDATE outbox SET attempts = attempts + 1, claimed_until = NULL, next_attempt_at = $3

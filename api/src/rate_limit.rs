@@ -59,6 +59,7 @@ impl RateLimit {
             .fetch_optional(connection)
             .await?
             .unwrap_or(now);
+        crate::metrics::metrics().refused(self.name);
         Err(ApiError::TooManyRequests(((arrival - now - self.tolerance + 999) / 1000).max(1) as u64))
     }
 

@@ -74,6 +74,7 @@ impl Server {
             let ip = canonical(peer.ip());
             let exempt = server.trusted_proxies.contains(ip);
             let Some(held) = per_ip.take(ip, server.limits.per_ip, exempt) else {
+                crate::metrics::metrics().refused("connections-per-client");
                 connections.spawn(refuse(stream, ApiError::Busy(1)));
                 continue;
             };

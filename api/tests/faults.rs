@@ -1,15 +1,20 @@
 //! What a deployment meets besides attackers (issue 25), each against the real binary: a disk
-//! that fills up, a backup taken while it serves.
+//! that fills up, a database that goes away and comes back, a backup taken while it serves.
 
 mod support;
 
 use std::collections::BTreeSet;
-
 use std::os::unix::fs::PermissionsExt;
 use std::process::Command;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use serde_json::json;
-use support::{latest_code_at, sqlite_db, sqlite_db_in, Browser, Running, SmallDisk, TestDb, STRONG};
+use support::{
+    latest_code_at, postgres_db, request, sqlite_db, sqlite_db_in, Browser, Running, SmallDisk, TestDb, Unwritable,
+    STRONG,
+};
 
 /// Registers, confirms and signs in `email` at the API at `address`, in `browser`.
 async fn signed_in(address: std::net::SocketAddr, browser: &Browser, email: &str) {
@@ -141,4 +146,148 @@ fn a_postgres_database_is_left_to_pg_dump() {
     let refused = backup("postgres://api@localhost/georgia", &folder.path().join("backup.sql"));
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("back it up with pg_dump"));
+}
+
+/// Steady traffic: a subscription every 100 ms, each remembered with its answer and how long it
+/// took, until `stop` is set.
+fn steady_traffic(
+    address: std::net::SocketAddr,
+    stop: Arc<AtomicBool>,
+) -> tokio::task::JoinHandle<Vec<(String, u16, bool, Duration)>> {
+    tokio::spawn(async move {
+        let mut sent = Vec::new();
+        for i in 0.. {
+            if stop.load(Ordering::SeqCst) {
+                break;
+            }
+            let email = format!("steady{i}@example.org");
+            let body = json!({ "email": email, "consent": true }).to_string();
+            sent.push(tokio::spawn(async move {
+                let started = Instant::now();
+                let answer = request(
+                    address,
+                    "POST",
+                    "/api/newsletter/subscriptions",
+                    Some(&body),
+                    &[("content-type", "application/json")],
+                )
+                .await;
+                (email, answer.status, answer.header("retry-after").is_some(), started.elapsed())
+            }));
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let mut answers = Vec::new();
+        for request in sent {
+            answers.push(request.await.unwrap());
+        }
+        answers
+    })
+}
+
+/// Every answer was a 202 or a 503 with `Retry-After`, within the request time limit, and every
+/// 202 is stored.
+async fn nothing_acknowledged_was_lost(db: &TestDb, answers: &[(String, u16, bool, Duration)], limit: Duration) {
+    for (email, status, retry_after, took) in answers {
+        assert!(*status == 202 || (*status == 503 && *retry_after), "{email}: {status} (Retry-After: {retry_after})");
+        assert!(*took <= limit + Duration::from_secs(1), "{email} waited {took:?}");
+    }
+    let stored: BTreeSet<String> = db.column("SELECT email FROM subscriptions").await.into_iter().collect();
+    let lost: Vec<_> = answers.iter().filter(|(email, status, ..)| *status == 202 && !stored.contains(email)).collect();
+    assert!(lost.is_empty(), "acknowledged and lost: {lost:?}");
+}
+
+/// PostgreSQL stopped for a minute under steady traffic, then started: while it is down, every
+/// request is answered 503 with `Retry-After` within the request time limit and the health
+/// check says 503; within 5 s of its return everything works again without a restart of the
+/// API, the mail goes out again, and no acknowledged write is lost.
+#[tokio::test]
+async fn postgres_gone_for_a_minute_and_back() {
+    let mut db = postgres_db();
+    let limit = Duration::from_secs(15);
+    let server =
+        Running::start(&db, &[("NATO_API_IP_LIMIT", "100000"), ("NATO_API_REQUEST_TIMEOUT", "15")], None).await;
+    let stop = Arc::new(AtomicBool::new(false));
+    let traffic = steady_traffic(server.address, stop.clone());
+    tokio::time::sleep(Duration::from_secs(2)).await;
+
+    db.stop_postgres_for_now();
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    let health = request(server.address, "GET", "/api/health", None, &[]).await;
+    assert_eq!(health.status, 503, "the health check says so");
+    tokio::time::sleep(Duration::from_secs(55)).await;
+
+    db.start_postgres_again();
+    let back = Instant::now();
+    loop {
+        let answer = request(
+            server.address,
+            "POST",
+            "/api/newsletter/subscriptions",
+            Some(r#"{"email":"back@example.org","consent":true}"#),
+            &[("content-type", "application/json")],
+        )
+        .await;
+        if answer.status == 202 {
+            break;
+        }
+        assert!(back.elapsed() < Duration::from_secs(5), "not back within 5 s: {} {}", answer.status, answer.body);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(request(server.address, "GET", "/api/health", None, &[]).await.status, 200);
+    stop.store(true, Ordering::SeqCst);
+    let answers = traffic.await.unwrap();
+    assert!(answers.iter().any(|(_, status, ..)| *status == 503), "the outage was felt");
+    nothing_acknowledged_was_lost(&db, &answers, limit).await;
+    // The mail task went on: every message written since is delivered (the dev outbox marks it).
+    for _ in 0..100 {
+        if db.numbers("SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL").await == [0] {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("mail is not going out again");
+}
+
+/// SQLite whose files refuse every write for ten seconds under steady traffic: writes are
+/// refused with 503 and `Retry-After`, and it recovers by itself; no acknowledged write is lost.
+#[tokio::test]
+async fn sqlite_briefly_unwritable() {
+    let db = sqlite_db();
+    let server = Running::start(&db, &[("NATO_API_IP_LIMIT", "100000")], None).await;
+    let stop = Arc::new(AtomicBool::new(false));
+    let traffic = steady_traffic(server.address, stop.clone());
+    tokio::time::sleep(Duration::from_secs(2)).await;
+
+    let file = db.sqlite_path();
+    let suffixed =
+        |suffix: &str| file.with_file_name(format!("{}{suffix}", file.file_name().unwrap().to_string_lossy()));
+    // Not its shared-memory index: SQLite writes that through a mapping, where a refusal is a
+    // bus error, not the failing write a disk gives.
+    let unwritable = Unwritable::files(&[file.clone(), suffixed("-wal")]);
+    tokio::time::sleep(Duration::from_secs(10)).await;
+    drop(unwritable);
+    let back = Instant::now();
+    let browser = Browser::at(server.address);
+    loop {
+        let answer = browser
+            .post("/api/newsletter/subscriptions", json!({ "email": "back@example.org", "consent": true }))
+            .await;
+        if answer.status == 202 {
+            break;
+        }
+        assert!(
+            back.elapsed() < Duration::from_secs(5),
+            "not back within 5 s: {} {}\n{}",
+            answer.status,
+            answer.body,
+            server.log().lines().rev().take(12).collect::<Vec<_>>().join("\n")
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    stop.store(true, Ordering::SeqCst);
+    let answers = traffic.await.unwrap();
+    assert!(answers.iter().any(|(_, status, ..)| *status == 503), "the outage was felt");
+    drop(server);
+    nothing_acknowledged_was_lost(&db, &answers, Duration::from_secs(30)).await;
+    assert_eq!(db.column::<String>("PRAGMA integrity_check").await, ["ok"]);
 }

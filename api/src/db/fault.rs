@@ -4,9 +4,22 @@
 //! stored — and the log says which it was, so that an operator knows what to fix. Any other
 //! database error is the API's own and answered 500.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use sqlx::error::DatabaseError as _;
 use sqlx::postgres::PgDatabaseError;
 use sqlx::sqlite::SqliteError;
+
+/// SQLite opens a connection read-only, without a word, when it cannot write the file just then
+/// (its permissions, a storage that refuses writes), and such a connection refuses every write
+/// even once the file is writable again. So a refusal as read-only is remembered here, and the
+/// next connection handed back to the pool is closed instead of reused (`db::reusable`).
+static SQLITE_READ_ONLY: AtomicBool = AtomicBool::new(false);
+
+/// Whether SQLite has refused a write as read-only since the last call.
+pub fn sqlite_went_read_only() -> bool {
+    SQLITE_READ_ONLY.swap(false, Ordering::SeqCst)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fault {
@@ -26,7 +39,11 @@ impl Fault {
         match error {
             sqlx::Error::Database(error) => {
                 if let Some(sqlite) = error.try_downcast_ref::<SqliteError>() {
-                    Self::of_sqlite(sqlite.code()?.parse::<i32>().ok()?)
+                    let code = sqlite.code()?.parse::<i32>().ok()?;
+                    if code & 0xff == 8 {
+                        SQLITE_READ_ONLY.store(true, Ordering::SeqCst);
+                    }
+                    Self::of_sqlite(code)
                 } else {
                     Self::of_postgres(error.try_downcast_ref::<PgDatabaseError>()?.code())
                 }
@@ -69,6 +86,16 @@ impl Fault {
             Fault::DiskFull | Fault::Storage => 30,
             Fault::Unreachable => 5,
             Fault::Busy => 1,
+        }
+    }
+
+    /// Its name in the metrics.
+    pub fn name(self) -> &'static str {
+        match self {
+            Fault::DiskFull => "disk-full",
+            Fault::Storage => "storage",
+            Fault::Unreachable => "unreachable",
+            Fault::Busy => "busy",
         }
     }
 

@@ -148,11 +148,16 @@ impl Db {
 /// on that connection would be a savepoint of a transaction nobody commits: every write
 /// acknowledged after it would vanish when the connection closed. Such a connection is closed
 /// instead (which rolls back whatever it still holds), and the pool opens a fresh one. The ping
-/// first waits for the rollback a dropped transaction queued.
+/// first waits for the rollback a dropped transaction queued. So is a SQLite connection that
+/// refused a write as read-only (`fault::sqlite_went_read_only`).
 async fn reusable(connection: &mut Connection) -> Result<bool, sqlx::Error> {
     connection.ping().await?;
     if connection.is_in_transaction() {
         tracing::warn!("a connection whose transaction did not end cleanly was closed");
+        return Ok(false);
+    }
+    if fault::sqlite_went_read_only() {
+        tracing::warn!("a SQLite connection that refused a write as read-only was closed");
         return Ok(false);
     }
     Ok(true)
@@ -179,7 +184,9 @@ fn sqlite_url(path: &Path) -> Result<String, String> {
 /// later, logged as what it is; any other database error is the API's own: a 500.
 impl From<sqlx::Error> for ApiError {
     fn from(error: sqlx::Error) -> Self {
-        match Fault::of(&error) {
+        let fault = Fault::of(&error);
+        crate::metrics::metrics().database_error(fault.map_or("other", Fault::name));
+        match fault {
             Some(fault) => {
                 tracing::error!(%error, "{}", fault.describe());
                 ApiError::Busy(fault.retry_after())

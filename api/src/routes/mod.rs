@@ -54,7 +54,9 @@ async fn log_request(request: axum::extract::Request, next: axum::middleware::Ne
     let route = request.extensions().get::<MatchedPath>().map_or("(no route)", |path| path.as_str()).to_owned();
     let started = std::time::Instant::now();
     let response = next.run(request).await;
-    tracing::info!(%method, %route, status = response.status().as_u16(), elapsed_ms = started.elapsed().as_millis() as u64, "request");
+    let (status, elapsed) = (response.status().as_u16(), started.elapsed());
+    crate::metrics::metrics().answered(&route, status, elapsed.as_secs_f64());
+    tracing::info!(%method, %route, status, elapsed_ms = elapsed.as_millis() as u64, "request");
     response
 }
 

@@ -63,6 +63,14 @@ impl TestDb {
         self.database.clone()
     }
 
+    /// The SQLite file.
+    pub fn sqlite_path(&self) -> PathBuf {
+        match &self.database {
+            Database::Sqlite(path) => path.clone(),
+            Database::Postgres(_) => panic!("a SQLite database"),
+        }
+    }
+
     /// `NATO_API_DATABASE` for the binary: the path, or the URL.
     pub fn setting(&self) -> String {
         match &self.database {
@@ -74,6 +82,19 @@ impl TestDb {
     /// Stops the PostgreSQL server, as a database that goes away would.
     pub fn stop_postgres(&mut self) {
         self.cluster.take().expect("a PostgreSQL database");
+    }
+
+    /// Stops the PostgreSQL server, keeping its data, as a restart or an outage does.
+    pub fn stop_postgres_for_now(&mut self) {
+        self.cluster
+            .as_ref()
+            .expect("a PostgreSQL database")
+            .run("pg_ctl", &["-D", "data", "-m", "fast", "-w", "stop"]);
+    }
+
+    /// Starts it again, on its data.
+    pub fn start_postgres_again(&mut self) {
+        self.cluster.as_ref().expect("a PostgreSQL database").start_server();
     }
 
     /// The rows of a query's one column of whole numbers, on a connection of its own.
@@ -114,12 +135,16 @@ impl Cluster {
             assert!(Command::new("chown").arg("nobody").arg(dir).status().unwrap().success());
         }
         cluster.run("initdb", &["-D", "data", "-U", "postgres", "--auth=trust", "--no-sync", "--no-instructions"]);
+        cluster.start_server();
+        cluster
+    }
+
+    fn start_server(&self) {
         let options = format!(
             "-k {} -c listen_addresses= -c fsync=off -c full_page_writes=off -c shared_buffers=8MB -c max_connections=60",
-            dir.display()
+            self.dir.display()
         );
-        cluster.run("pg_ctl", &["-D", "data", "-l", "log", "-o", &options, "-w", "start"]);
-        cluster
+        self.run("pg_ctl", &["-D", "data", "-l", "log", "-o", &options, "-w", "start"]);
     }
 
     fn url(&self) -> String {
@@ -147,8 +172,11 @@ impl Cluster {
 }
 
 impl Drop for Cluster {
+    /// Stops the server if it runs (a test may end while it is stopped).
     fn drop(&mut self) {
-        self.run("pg_ctl", &["-D", "data", "-m", "immediate", "-w", "stop"]);
+        if self.dir.join("data/postmaster.pid").exists() {
+            self.run("pg_ctl", &["-D", "data", "-m", "immediate", "-w", "stop"]);
+        }
     }
 }
 

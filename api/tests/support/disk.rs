@@ -1,6 +1,7 @@
-//! A small file system of a test's own, to fill up: a tmpfs mounted on a temporary directory
-//! (as root, or through `sudo -n`), unmounted when the test ends. A ballast file takes the space
-//! that other files would take on a real disk, and removing it gives the space back.
+//! Storage that fails: a small file system of a test's own, to fill up — a tmpfs mounted on a
+//! temporary directory (as root, or through `sudo -n`), unmounted when the test ends, where a
+//! ballast file takes the space that other files would take on a real disk, and removing it
+//! gives the space back — and files nobody may write, root included, for a while.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -49,6 +50,28 @@ impl SmallDisk {
 impl Drop for SmallDisk {
     fn drop(&mut self) {
         privileged(&["umount", "-l"], self.dir.path());
+    }
+}
+
+/// Files that refuse every write (the immutable attribute: `chattr +i`) until dropped.
+pub struct Unwritable(Vec<PathBuf>);
+
+impl Unwritable {
+    /// Makes those of `paths` that exist refuse writes.
+    pub fn files(paths: &[PathBuf]) -> Self {
+        let held: Vec<PathBuf> = paths.iter().filter(|path| path.exists()).cloned().collect();
+        for path in &held {
+            privileged(&["chattr", "+i"], path);
+        }
+        Self(held)
+    }
+}
+
+impl Drop for Unwritable {
+    fn drop(&mut self) {
+        for path in &self.0 {
+            privileged(&["chattr", "-i"], path);
+        }
     }
 }
 

@@ -8,7 +8,7 @@ mod disk;
 mod process;
 
 pub use database::{postgres_db, sqlite_db, sqlite_db_in, test_db, TestDb};
-pub use disk::SmallDisk;
+pub use disk::{SmallDisk, Unwritable};
 pub use process::Running;
 
 use std::net::IpAddr;
