@@ -1,13 +1,18 @@
 //! The JSON body of a request: read within the body time limit and the size limit, then
 //! turned into the endpoint's request type. A refusal says what is wrong in the API's own
-//! words — which field is missing, has the wrong type, or is not taken — and never repeats
-//! what was sent (serde's messages quote the input).
+//! words — which field is missing, has the wrong type, is not taken, or is given twice — and
+//! never repeats what was sent (serde's messages quote the input).
+//!
+//! A key given twice in an object, at any depth, is refused: JSON parsers disagree on which
+//! one counts (serde keeps the last, others the first), so a proxy, a log or a firewall in front
+//! could read another request than the API.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
 
 use axum::extract::{FromRequest, Request};
 use axum::http::{header, StatusCode};
-use serde::de::{self, DeserializeOwned, Visitor};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 use crate::error::ApiError;
@@ -51,6 +56,12 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         return refuse("The request body is not valid JSON.".into());
     };
     let fields = field_names::<T>();
+    if let Some(key) = repeated_key(bytes) {
+        return refuse(match fields.iter().find(|field| **field == key) {
+            Some(field) => format!("The field “{field}” is given more than once."),
+            None => "The request gives a field more than once.".into(),
+        });
+    }
     let Value::Object(object) = &value else {
         return refuse(format!("Send a JSON object with the fields {}.", quoted(fields)));
     };
@@ -73,6 +84,62 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             (None, _) => refuse(format!("Send a JSON object with the fields {}.", quoted(fields))),
         }
     })
+}
+
+/// The first key an object of the (valid) JSON text gives twice, at any depth.
+fn repeated_key(bytes: &[u8]) -> Option<String> {
+    /// Walks a value, remembering the first repeated key it meets.
+    struct Walk<'a>(&'a RefCell<Option<String>>);
+
+    impl<'de> DeserializeSeed<'de> for Walk<'_> {
+        type Value = ();
+        fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Walk<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_str<E>(self, _: &str) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_unit<E>(self) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<(), A::Error> {
+            while items.next_element_seed(Walk(self.0))?.is_some() {}
+            Ok(())
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut entries: A) -> Result<(), A::Error> {
+            let mut seen = HashSet::new();
+            while let Some(key) = entries.next_key::<String>()? {
+                if !seen.insert(key.clone()) && self.0.borrow().is_none() {
+                    *self.0.borrow_mut() = Some(key);
+                }
+                entries.next_value_seed(Walk(self.0))?;
+            }
+            Ok(())
+        }
+    }
+
+    let found = RefCell::new(None);
+    Walk(&found).deserialize(&mut serde_json::Deserializer::from_slice(bytes)).ok()?;
+    found.into_inner()
 }
 
 fn quoted(fields: &[&str]) -> String {
@@ -152,5 +219,14 @@ mod tests {
         let unknown = refusal("{\"email\": \"a@b.org\", \"consent\": true, \"<script>alert(1)</script>\": 1}");
         assert_eq!(unknown, "The request has a field this address does not take. It takes “email” and “consent”.");
         assert!(parse::<Subscribe>(b"{\"email\": \"a@b.org\", \"consent\": true}").is_ok());
+    }
+
+    #[test]
+    fn a_key_given_twice_is_refused_at_any_depth_without_its_values() {
+        let twice = refusal(r#"{"email": "a@example.org", "email": "b@example.org", "consent": true}"#);
+        assert_eq!(twice, "The field “email” is given more than once.");
+        let nested = refusal(r#"{"email": "a@example.org", "consent": true, "x": [{"k": 1, "k": "<script>"}]}"#);
+        assert_eq!(nested, "The request gives a field more than once.");
+        assert!(parse::<Subscribe>(br#"{"email": "a@b.org", "consent": true}"#).is_ok());
     }
 }

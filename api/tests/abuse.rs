@@ -466,6 +466,30 @@ async fn connections_are_limited_per_client_and_in_all() {
 
 // 7. Every answer is the API's JSON, and says nothing it was sent.
 
+/// A body that gives a key twice is read one way by one parser and another way by the next: every
+/// endpoint that takes JSON refuses it, naming the key and neither of its values.
+#[tokio::test]
+async fn a_field_given_twice_is_refused_on_every_endpoint() {
+    let (_dir, server) = start(|_| {}).await;
+    let bodies = [
+        ("/api/newsletter/subscriptions", r#", "consent": true"#),
+        ("/api/accounts", r#", "password": "Vq7#t!mZ2@pL9w-Kutaisi""#),
+        ("/api/accounts/verify", r#", "code": "123456""#),
+        ("/api/sessions", r#", "password": "Vq7#t!mZ2@pL9w-Kutaisi""#),
+        ("/api/password-resets", ""),
+        ("/api/password-resets/verify", r#", "code": "123456""#),
+        ("/api/password-resets/complete", r#", "code": "123456", "password": "Vq7#t!mZ2@pL9w-Kutaisi""#),
+    ];
+    for (path, rest) in bodies {
+        let body = format!(r#"{{"email": "first@example.org", "email": "second@example.org"{rest}}}"#);
+        let answer = server.send("POST", path, Some(&body), &[("content-type", "application/json")]).await;
+        assert_eq!(answer.status, 400, "{path}: {}", answer.body);
+        assert_eq!(answer.json()["message"], "The field “email” is given more than once.", "{path}");
+        assert!(!answer.body.contains("first@") && !answer.body.contains("second@"), "{path}: {}", answer.body);
+    }
+    server.stop().await;
+}
+
 #[tokio::test]
 async fn every_answer_is_json_with_safe_headers_and_never_echoes_the_input() {
     let (_dir, server) = start(|_| {}).await;
