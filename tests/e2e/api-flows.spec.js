@@ -134,3 +134,25 @@ test("the server refuses a guessable password with the same message as the brows
   expect(body.errors[0].field).toBe("password");
   expect(body.errors[0].message).toMatch(/^Password is too easy to guess\./);
 });
+
+test("a password made of the site's name or the address is refused alike by the meter, the form and the API", async ({ page, request }) => {
+  const reason = "Passwords made from this site’s name or your email address are easy to guess";
+  const email = unique("context");
+  await page.goto("/account/register");
+  await expect(page.locator(`body[${names.marks.hydrated}]`)).toBeAttached();
+  await page.getByLabel("Email address").fill(email);
+  const password = page.getByLabel("Password", { exact: true });
+  for (const guessable of ["NatoGeorgia2025!", "Example.org2025!", "Abkhazia#2008!"]) {
+    await password.fill(guessable);
+    await expect(page.locator("meter[data-score]")).toHaveAttribute("data-score", /^[01]$/);
+    await expect(page.locator(".strength")).toContainText(reason);
+    await expect(page.locator(".checklist li[data-met=false]")).toHaveCount(0);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.locator("#password-error")).toContainText(reason);
+    await expect(page).toHaveURL(/\/account\/register$/);
+
+    const response = await request.post("/api/accounts", { data: { email, password: guessable, newsletter: false } });
+    expect(response.status()).toBe(422);
+    expect((await response.json()).errors).toEqual([{ field: "password", message: reason }]);
+  }
+});

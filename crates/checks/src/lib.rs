@@ -4,6 +4,7 @@
 //! exactly the same rules with exactly the same messages.
 
 pub mod code;
+pub mod context;
 pub mod email;
 pub mod field_error;
 pub mod password;

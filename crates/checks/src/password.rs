@@ -91,10 +91,13 @@ pub fn rule_error(password: &str) -> Option<String> {
     }
 }
 
-/// What is wrong with a new password: the rule first, then, once its estimate is known, its
-/// strength. `None` when it may be chosen.
-pub fn new_password_error(password: &str, strength: Option<&Strength>) -> Option<String> {
-    rule_error(password).or_else(|| strength.and_then(Strength::weakness_error))
+/// What is wrong with a new password for the account `email`: the rule first, then whether it
+/// is made of [context words](crate::context), then, once its estimate is known, its strength.
+/// `None` when it may be chosen.
+pub fn new_password_error(password: &str, email: &str, strength: Option<&Strength>) -> Option<String> {
+    rule_error(password)
+        .or_else(|| crate::context::context_error(password, email).map(str::to_owned))
+        .or_else(|| strength.and_then(Strength::weakness_error))
 }
 
 #[cfg(test)]

@@ -39,9 +39,10 @@ pub trait ApiRequest: Serialize + DeserializeOwned {
     /// check. The estimate runs only for a password that keeps the rule.
     #[cfg(feature = "strength")]
     fn validate_with_estimate(&self) -> Vec<FieldError> {
-        let estimate = self.new_password().filter(|(password, _)| password::rule_error(password).is_none()).map(
-            |(password, email)| crate::strength::estimate(password, &crate::strength::user_inputs_from_email(email)),
-        );
+        let estimate = self
+            .new_password()
+            .filter(|(password, _)| password::rule_error(password).is_none())
+            .map(|(password, email)| crate::strength::estimate(password, &crate::context::context_words(email)));
         self.validate(estimate.as_ref())
     }
 }
@@ -64,8 +65,8 @@ impl Problems {
         self
     }
 
-    fn new_password(mut self, input: &str, strength: Option<&Strength>) -> Self {
-        if let Some(message) = password::new_password_error(input, strength) {
+    fn new_password(mut self, input: &str, email: &str, strength: Option<&Strength>) -> Self {
+        if let Some(message) = password::new_password_error(input, email, strength) {
             self.0.push(FieldError::new(field::PASSWORD, message));
         }
         self
@@ -113,7 +114,7 @@ impl ApiRequest for CreateAccount {
     const PATH: &'static str = "/accounts";
 
     fn validate(&self, strength: Option<&Strength>) -> Vec<FieldError> {
-        check().email(&self.email).new_password(&self.password, strength).0
+        check().email(&self.email).new_password(&self.password, &self.email, strength).0
     }
 
     fn new_password(&self) -> Option<(&str, &str)> {
@@ -197,7 +198,7 @@ impl ApiRequest for CompleteReset {
     const PATH: &'static str = "/password-resets/complete";
 
     fn validate(&self, strength: Option<&Strength>) -> Vec<FieldError> {
-        check().email(&self.email).code(&self.code).new_password(&self.password, strength).0
+        check().email(&self.email).code(&self.code).new_password(&self.password, &self.email, strength).0
     }
 
     fn new_password(&self) -> Option<(&str, &str)> {
@@ -260,6 +261,19 @@ mod tests {
         let create = CreateAccount { password: "Password123!".into(), ..create };
         assert!(create.validate(None).is_empty(), "without an estimate, the rule alone");
         assert!(create.validate(Some(&weak))[0].message.starts_with("Password is too easy to guess."));
+    }
+
+    #[test]
+    fn a_new_password_of_context_words_is_refused_before_any_estimate() {
+        let create =
+            CreateAccount { email: "alice@example.org".into(), password: "Example.org2025!".into(), newsletter: false };
+        assert_eq!(create.validate(None)[0].message, crate::context::MESSAGE);
+        let reset = CompleteReset {
+            email: "bob@example.org".into(),
+            code: "123456".into(),
+            password: "N4to-Ge0rgia-2024".into(),
+        };
+        assert_eq!(reset.validate(None)[0].message, crate::context::MESSAGE);
     }
 
     #[test]

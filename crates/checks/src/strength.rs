@@ -68,53 +68,31 @@ impl Strength {
     }
 }
 
-/// What a guesser knows about the visitor: the email's local part and its pieces
-/// ("alice.smith1990" gives "alice", "smith", "1990" and "alice.smith1990").
-pub fn user_inputs_from_email(email: &str) -> Vec<String> {
-    let local = email.trim().split('@').next().unwrap_or_default().to_lowercase();
-    if local.is_empty() {
-        return Vec::new();
-    }
-    let mut inputs = vec![local.clone()];
-    let mut push = |piece: &str| {
-        if piece.chars().count() >= 2 && !inputs.iter().any(|known| known == piece) {
-            inputs.push(piece.to_owned());
-        }
-    };
-    for token in local.split(|c: char| !c.is_alphanumeric()) {
-        push(token);
-        let letters: String = token.chars().filter(|c| c.is_alphabetic()).collect();
-        let digits: String = token.chars().filter(|c| c.is_ascii_digit()).collect();
-        push(&letters);
-        push(&digits);
-    }
-    inputs
-}
-
+/// zxcvbn's estimate, given what a guesser knows (`user_inputs`, the
+/// [context words](crate::context::context_words)); a password made of those words is at best
+/// "Weak", with the reason, whatever zxcvbn makes of it.
 #[cfg(feature = "strength")]
 pub fn estimate(password: &str, user_inputs: &[String]) -> Strength {
     let inputs: Vec<&str> = user_inputs.iter().map(String::as_str).collect();
     let entropy = zxcvbn::zxcvbn(password, &inputs);
     let feedback = entropy.feedback();
-    Strength {
+    let strength = Strength {
         score: u8::from(entropy.score()),
         warning: feedback.and_then(|f| f.warning()).map(|w| w.to_string()),
         suggestions: feedback.map(|f| f.suggestions().iter().map(ToString::to_string).collect()).unwrap_or_default(),
+    };
+    if crate::context::is_made_of(password, user_inputs) {
+        let score = strength.score.min(1);
+        return Strength { score, warning: Some(format!("{}.", crate::context::MESSAGE)), suggestions: Vec::new() };
     }
+    strength
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_email_gives_the_guesser_its_local_part_and_pieces() {
-        assert_eq!(
-            user_inputs_from_email("Alice.Smith1990@example.com"),
-            ["alice.smith1990", "alice", "smith1990", "smith", "1990"]
-        );
-        assert!(user_inputs_from_email("").is_empty());
-    }
+    #[cfg(feature = "strength")]
+    use crate::context::{context_words, MESSAGE};
 
     #[test]
     fn a_weak_estimate_is_refused_with_its_reasons() {
@@ -134,8 +112,20 @@ mod tests {
     #[test]
     fn zxcvbn_finds_rule_keeping_passwords_that_are_easy_to_guess() {
         assert!(estimate("Password123!", &[]).score < MIN_SCORE);
-        let inputs = user_inputs_from_email("alice.smith@example.com");
+        let inputs = context_words("alice.smith@example.com");
         assert!(estimate("alice.smith1990", &inputs).score < MIN_SCORE);
         assert!(estimate("Vq7#t!mZ2@pL9w", &inputs).score >= MIN_SCORE);
+    }
+
+    #[cfg(feature = "strength")]
+    #[test]
+    fn a_password_of_context_words_is_weak_with_the_reason() {
+        let inputs = context_words("alice@example.org");
+        for password in ["NatoGeorgia2025!", "Example.org2025!", "SouthOssetia2008!", "Abkhazia#2008!"] {
+            assert!(estimate(password, &[]).score >= MIN_SCORE, "{password} fools zxcvbn alone");
+            let strength = estimate(password, &inputs);
+            assert!(strength.score < MIN_SCORE, "{password}");
+            assert_eq!(strength.warning.as_deref(), Some(format!("{MESSAGE}.").as_str()));
+        }
     }
 }

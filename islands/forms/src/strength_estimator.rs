@@ -6,7 +6,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use nato_georgia_checks::strength::{user_inputs_from_email, EstimatorMessage, Strength, StrengthRequest};
+use nato_georgia_checks::context::context_words;
+use nato_georgia_checks::strength::{EstimatorMessage, Strength, StrengthRequest};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
@@ -88,7 +89,7 @@ fn request(url: &str, password: String, email: &str, reply: Reply) {
     let mut state = estimator.borrow_mut();
     state.next_id = state.next_id.wrapping_add(1);
     let id = state.next_id;
-    let request = StrengthRequest { id, password, user_inputs: user_inputs_from_email(email) };
+    let request = StrengthRequest { id, password, user_inputs: context_words(email) };
     let Ok(json) = serde_json::to_string(&request) else { return };
     state.waiting.push((id, reply));
     if state.ready {
