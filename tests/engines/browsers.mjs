@@ -5,13 +5,13 @@
 import { spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import puppeteer from "puppeteer-core";
-import { Builder, By } from "selenium-webdriver";
+import { Builder, By, Key } from "selenium-webdriver";
 
 const MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 
 /**
  * A page: `goto(url)`, `evaluate(expression)` (a JS expression, awaited), `click(selector)`,
- * `type(selector, text)`, `close()`.
+ * `type(selector, text)`, `press(key)` (to the focused element: "Enter", "Tab"), `close()`.
  */
 export const engines = [
   {
@@ -25,6 +25,7 @@ export const engines = [
         evaluate: (expression) => page.evaluate(expression),
         click: (selector) => page.click(selector),
         type: (selector, text) => page.type(selector, text),
+        press: (key) => page.keyboard.press(key),
         close: () => browser.close(),
       };
     },
@@ -55,6 +56,7 @@ export const engines = [
           await element.click();
         },
         type: async (selector, text) => (await driver.findElement(By.css(selector))).sendKeys(text),
+        press: (key) => driver.actions().sendKeys(Key[key.toUpperCase()]).perform(),
         close: async () => {
           await driver.quit().catch(() => {});
           for (const child of processes.reverse()) child.kill();

@@ -83,6 +83,14 @@ for (const engine of engines) {
       await waitFor(page, `document.activeElement?.id === "error-summary"`);
     });
 
+    it("dismissing the announcement with the keyboard moves focus to the main content", async () => {
+      await page.evaluate(`localStorage.clear()`);
+      await open("/sections/wider-cooperation");
+      await page.evaluate(`document.querySelector(".announcement button").focus()`);
+      await page.press("Enter");
+      await waitFor(page, `document.querySelector(".announcement").hidden && document.activeElement === document.querySelector("main")`);
+    });
+
     it("the region filter filters as you type, and keeps it in the URL", async () => {
       await open("/regions");
       await page.type("#region-filter", "oss");

@@ -19,6 +19,18 @@ pub fn has_focus(id: &str) -> bool {
     document().and_then(|document| document.active_element()).is_some_and(|element| element.id() == id)
 }
 
+/// Moves focus to the element matching `selector` once the view has changed (at the next
+/// frame): where an island removes or disables the control that had focus, focus goes on from a
+/// sensible place instead of falling to the start of the page.
+pub fn focus_soon(selector: &str) {
+    let selector = selector.to_owned();
+    leptos::prelude::request_animation_frame(move || {
+        if let Some(element) = html_element(&selector) {
+            let _ = element.focus();
+        }
+    });
+}
+
 /// Moves focus to the page's heading, which names where the visitor is (after a form moves
 /// to its next step, as the loader does after a navigation).
 pub fn focus_page_heading() {

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use nato_georgia_checks::requests::{field, Subscribe};
+use nato_georgia_web::dom::focus_soon;
 
 use crate::fields::checkbox_field::CheckboxField;
 use crate::fields::email_field::EmailField;
@@ -23,7 +24,11 @@ pub fn NewsletterForm(
     let subscribed = RwSignal::new(None::<String>);
     let submit = form.on_submit(
         move || Subscribe { email: email.get_untracked(), consent: consent.get_untracked() },
-        move |request| subscribed.set(Some(request.email.trim().to_owned())),
+        move |request| {
+            subscribed.set(Some(request.email.trim().to_owned()));
+            // The form and its button are gone: focus goes to what replaced them.
+            focus_soon(".panel h2");
+        },
     );
     view! {
         <article class="form-page">
@@ -32,7 +37,7 @@ pub fn NewsletterForm(
             {move || match subscribed.get() {
                 Some(address) => view! {
                     <div class="panel" role="status">
-                        <h2>"Check your email"</h2>
+                        <h2 tabindex="-1">"Check your email"</h2>
                         <p>"If " <strong>{address}</strong> " can be subscribed, we have sent it a link. Follow the link to confirm your subscription."</p>
                     </div>
                 }.into_any(),

@@ -3,9 +3,9 @@
 //! session still holds. It follows sign-ins and sign-outs of the page's forms and other tabs.
 
 use leptos::prelude::*;
-use nato_georgia_web::account;
 use nato_georgia_web::api::ApiConfig;
 use nato_georgia_web::paths::site_paths;
+use nato_georgia_web::{account, dom};
 
 #[island]
 pub fn AccountLinks() -> impl IntoView {
@@ -22,7 +22,11 @@ pub fn AccountLinks() -> impl IntoView {
     let sign_out = move |_| {
         leptos::task::spawn_local(async move {
             match account::sign_out(&ApiConfig::from_document()).await {
-                Ok(()) => set_problem.set(None),
+                Ok(()) => {
+                    set_problem.set(None);
+                    // "Sign out" gives way to "Sign in", where focus goes on.
+                    dom::focus_soon(".account-links a");
+                }
                 Err(error) => set_problem.set(Some(format!("You are still signed in. {}", error.message()))),
             }
         });

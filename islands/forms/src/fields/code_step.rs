@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use nato_georgia_checks::code::normalize_code;
 use nato_georgia_checks::requests::{field, ApiRequest};
 
+use nato_georgia_web::dom::focus_soon;
+
 use crate::fields::code_field::{CodeField, ResendCode, RESEND_COOLDOWN_SECONDS};
 use crate::fields::error_summary::ErrorSummary;
 use crate::fields::errors::FormErrors;
@@ -50,6 +52,8 @@ where
                     errors.clear();
                     set_cooldown.set(0);
                     set_cooldown.set(RESEND_COOLDOWN_SECONDS);
+                    // "Send new code" waits out its countdown, disabled: focus goes to the code.
+                    focus_soon(&format!("#{}", field::CODE));
                 }
                 Err(ApiError::RateLimited(seconds)) => {
                     set_cooldown.set(seconds.unwrap_or(RESEND_COOLDOWN_SECONDS));

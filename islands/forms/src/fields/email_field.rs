@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use nato_georgia_checks::email::suggest_correction;
 use nato_georgia_checks::requests::field::EMAIL as ID;
-use nato_georgia_web::dom::has_focus;
+use nato_georgia_web::dom::{focus_soon, has_focus};
 use nato_georgia_web::prefill::keep_typed;
 
 use super::text_field::TextField;
@@ -27,10 +27,12 @@ pub fn EmailField(
     });
     Effect::watch(move || submitted.get(), move |_, _, _| set_checked.set(value.get_untracked()), false);
     let suggestion = Memo::new(move |_| suggest_correction(&checked.get()));
+    // The button goes with the hint: focus goes back to the field.
     let apply = move |_| {
         if let Some(corrected) = suggestion.get_untracked() {
             value.set(corrected.clone());
             set_checked.set(corrected);
+            focus_soon(&format!("#{ID}"));
         }
     };
     view! {
