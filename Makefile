@@ -22,18 +22,18 @@ RELEASE_WASM := RUSTUP_TOOLCHAIN=$(RELEASE_TOOLCHAIN) CARGO_UNSTABLE_BUILD_STD=s
 	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort"
 
-.PHONY: bench bench-api test-budgets serve api api-build dist dist-subpath release-crates test lint test-native test-wasm test-e2e test-engines check-content rust tools browser postgres
+.PHONY: bench bench-api soak test-budgets serve api api-build dist dist-subpath release-crates test lint test-native test-wasm test-e2e test-engines check-content rust tools browser postgres java test-html
 
 ## serve: the site with live reload on http://127.0.0.1:8080, and the API beside it on :3000
 ## (trunk proxies /api to it); Ctrl-C stops both, quietly.
-## The development build goes to target/serve: dist/ only ever holds a release build. With a
+## The development build goes to target/serve (Trunk.toml): dist/ only ever holds a release build. With a
 ## terminal, trunk runs as its own foreground job (`set -m`), so Ctrl-C reaches trunk alone,
 ## not make; the API is stopped on the way out, and a Ctrl-C ends with status 0.
 serve: tools api-build
 	@if [ -t 0 ]; then set -m; fi; \
 	NATO_API_DEV=1 target/debug/nato-georgia-api & api=$$!; \
 	trap 'status=$$?; kill $$api 2>/dev/null; wait $$api 2>/dev/null || true; [ $$status -eq 130 ] && exit 0; exit $$status' EXIT; \
-	trunk serve --dist target/serve
+	trunk serve
 
 ## api: the reference API alone, in development mode, on http://127.0.0.1:3000
 api: api-build
@@ -47,7 +47,7 @@ api-build:
 PUBLIC_URL ?= /
 OFFLINE ?= on
 dist: release-crates
-	NATO_OFFLINE=$(OFFLINE) $(RELEASE_WASM) trunk build --release --public-url $(PUBLIC_URL)
+	NATO_OFFLINE=$(OFFLINE) $(RELEASE_WASM) trunk build --release --public-url $(PUBLIC_URL) --dist dist
 
 ## dist-subpath: the same build for a deployment under /x/ (used by the tests)
 dist-subpath: release-crates
@@ -59,7 +59,7 @@ release-crates: tools
 ## test: every test — formatting and lints first, native unit tests, wasm tests in Chromium,
 ## end-to-end tests in Chromium, the core journeys in Firefox and WebKit, and the performance
 ## and accessibility budgets
-test: lint tools browser test-native test-wasm test-e2e test-engines test-budgets
+test: lint tools browser test-native test-wasm test-html test-e2e test-engines test-budgets
 
 ## lint: rustfmt, and clippy with warnings as errors for every crate and feature set that is
 ## built — native (the API, the checks with and without the estimate, the content, the site and
@@ -69,6 +69,7 @@ CLIPPY := cargo clippy --locked --all-targets
 WASM := --target wasm32-unknown-unknown
 ISLANDS := frame timeline regions search forms
 lint: rust
+	node scripts/check-trunk.mjs
 	cargo fmt --all --check
 	$(CLIPPY) -p nato-georgia-content -p nato-georgia-checks -p nato-georgia-api --features nato-georgia-checks/strength -- -D warnings
 	$(CLIPPY) -p nato-georgia-checks -- -D warnings
@@ -83,11 +84,17 @@ test-native: check-content postgres
 	cargo test --locked -p nato-georgia-content -p nato-georgia-checks -p nato-georgia-api --features nato-georgia-checks/strength
 	cargo test --locked -p nato-georgia -p nato-georgia-web
 	NATO_API_TEST_DATABASE=postgres cargo test --locked -p nato-georgia-api --features nato-georgia-checks/strength \
-		--test api --test abuse --test timing --test binary --test mail
+		--test api --test abuse --test timing --test binary --test mail --test metrics --test soak
 
 ## test-wasm: the frame's islands mounted in headless Chromium (islands/frame/tests/)
 test-wasm: tools browser
 	cargo test --locked -p nato-georgia-frame --features hydrate --target wasm32-unknown-unknown
+
+## test-html: every page of both builds (at the root and under /x/) is valid HTML, to the W3C's
+## Nu checker (the npm vnu-jar, on Debian's Java runtime)
+test-html: dist dist-subpath java
+	java -jar node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html dist $(SUBPATH_DIST)
+	@echo "test-html: every page of dist/ and $(SUBPATH_DIST)/ is valid HTML"
 
 test-e2e: dist dist-subpath api-build browser
 	playwright test --config tests/e2e/playwright.config.js
@@ -100,6 +107,12 @@ test-engines: dist api-build browser
 ## then the API's figures (bench-api)
 bench: dist browser bench/node_modules/.installed bench-api
 	node bench/run.mjs
+
+## soak: ten minutes of steady mixed traffic against the API's release build, with the figures
+## (api/tests/soak.rs; make test runs one minute of it on a debug build)
+soak:
+	NATO_API_SOAK_SECONDS=600 cargo test --locked --release -p nato-georgia-api --features nato-georgia-checks/strength \
+		--test soak -- --nocapture
 
 ## bench-api: the API's release build on loopback — known against unknown addresses per endpoint,
 ## peak memory under a burst of registrations, how long a half-sent request is held
@@ -128,3 +141,6 @@ browser:
 
 postgres:
 	scripts/setup.sh postgres
+
+java:
+	scripts/setup.sh java

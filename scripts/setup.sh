@@ -10,6 +10,7 @@
 #   scripts/setup.sh postgres  Debian's postgresql server programs, for the API's tests (each
 #                              test starts a throwaway cluster of its own); no cluster is made and
 #                              no service started
+#   scripts/setup.sh java      Debian's Java runtime, for the HTML checker (the npm vnu-jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -93,6 +94,13 @@ postgres() {
     $sudo mkdir -p /etc/postgresql-common/createcluster.d
     echo "create_main_cluster = false" | $sudo tee /etc/postgresql-common/createcluster.d/no-main-cluster.conf > /dev/null
     apt_install postgresql
+  fi
+}
+
+java() {
+  if ! type -P java > /dev/null; then
+    say "installing Debian's Java runtime (for the HTML checker)"
+    apt_install openjdk-17-jre-headless
   fi
 }
 
