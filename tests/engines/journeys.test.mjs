@@ -1,5 +1,5 @@
 // The core journeys in every engine besides Chromium (which the Playwright suite covers whole):
-// a prerendered page runs, in-app navigation moves focus and sets the title, an island hydrates
+// a prerendered page runs, its islands hydrate without changing an element, in-app navigation moves focus and sets the title, an island hydrates
 // when reached for and the frame's islands keep their state from page to page (with a second
 // bundle in the document), the region filter, the password checklist and the strength
 // estimator's worker, the newsletter's error summary, a full sign-up against the real API,
@@ -59,6 +59,27 @@ for (const engine of engines) {
     it("a prerendered page runs", async () => {
       await open("/sections/wider-cooperation");
       assert.equal(await page.evaluate(heading), "Wider cooperation");
+    });
+
+    it("islands hydrate without adding or removing an element", async () => {
+      for (const path of ["/sections/wider-cooperation", "/regions", "/timeline", "/account/register"]) {
+        await open(path);
+        await page.evaluate(`(() => {
+          window.__bodyChanges = [];
+          new MutationObserver((records) => {
+            for (const record of records) {
+              for (const node of [...record.addedNodes, ...record.removedNodes]) {
+                if (node.nodeType === Node.ELEMENT_NODE) window.__bodyChanges.push(node.tagName.toLowerCase());
+              }
+            }
+          }).observe(document.body, { childList: true, subtree: true });
+          document.querySelector("leptos-island").dispatchEvent(new PointerEvent("pointerover", { bubbles: true }));
+        })()`);
+        const islands = `[...document.querySelectorAll("leptos-island")]`;
+        await waitFor(page, `${islands}.every((island) => island.hasAttribute(${JSON.stringify(names.marks.hydrated)}))`);
+        await sleep(100);
+        assert.deepEqual(await page.evaluate(`window.__bodyChanges`), [], path);
+      }
     });
 
     it("in-app navigation moves focus to the heading and sets the title", async () => {
