@@ -31,6 +31,8 @@ const publicUrl = process.env.TRUNK_PUBLIC_URL || "/";
 // hands), unless the deployer turns it off.
 const offline = release && process.env.NATO_OFFLINE !== "off";
 const SERVICE_WORKER = "service-worker.js";
+// Copied by index.html; the loader links it once the page has painted.
+const MANIFEST = "manifest.webmanifest";
 if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this as a trunk hook");
 
 const indexPath = join(staging, "index.html");
@@ -56,22 +58,33 @@ function hashBundles() {
   return bundles;
 }
 
-/** The page with the loader where index.html holds its place, its names and files filled in. */
-function withLoader(page, bundles) {
-  const placeholder = /<script type="module" data-loader><\/script>/;
-  if (!placeholder.test(page)) throw new Error("index.html has no loader placeholder (<script type=\"module\" data-loader>)");
+/**
+ * The page with its scripts where index.html holds their places (`<script data-marks>`,
+ * `<script type="module" data-loader>`): src/marks.js and src/loader.js, their names and files
+ * filled in.
+ */
+function withScripts(page, bundles) {
+  if (!existsSync(join(staging, MANIFEST))) throw new Error(`index.html copies no ${MANIFEST}`);
   const define = {
     "APP.bundles": JSON.stringify(bundles),
     "APP.serviceWorker": JSON.stringify(offline ? `${publicUrl}${SERVICE_WORKER}` : ""),
+    "APP.manifest": JSON.stringify(`${publicUrl}${MANIFEST}`),
   };
   for (const [group, entries] of Object.entries(names)) {
     for (const [name, value] of Object.entries(entries)) define[`NAMES.${group}.${name}`] = JSON.stringify(value);
   }
   // The loader destructures the marks: give it the group whole too.
   define["NAMES.marks"] = JSON.stringify(names.marks);
-  const loader = transformSync(readFileSync("src/loader.js", "utf8"), { define, minify: release }).code.trim();
-  if (/\b(NAMES|APP)\./.test(loader)) throw new Error("src/loader.js uses a name crates/web/shared-names.json lacks");
-  return page.replace(placeholder, () => `<script type="module">\n${loader}\n</script>`);
+  for (const [placeholder, source, tag] of [
+    [/<script data-marks><\/script>/, "src/marks.js", "<script>"],
+    [/<script type="module" data-loader><\/script>/, "src/loader.js", '<script type="module">'],
+  ]) {
+    if (!placeholder.test(page)) throw new Error(`index.html has no place for ${source} (${placeholder.source})`);
+    const code = transformSync(readFileSync(source, "utf8"), { define, minify: release }).code.trim();
+    if (/\b(NAMES|APP)\./.test(code)) throw new Error(`${source} uses a name crates/web/shared-names.json lacks`);
+    page = page.replace(placeholder, () => `${tag}\n${code}\n</script>`);
+  }
+  return page;
 }
 
 /** The CSP source list allowing exactly the page's inline `<tag>` elements, by their SHA-256. */
@@ -104,7 +117,7 @@ function minifyInline(page) {
 }
 
 // index.html's comments are for its readers, not for every page.
-html = withLoader(html, hashBundles()).replace(/\s*<!--[\s\S]*?-->/g, "");
+html = withScripts(html, hashBundles()).replace(/\s*<!--[\s\S]*?-->/g, "");
 if (release) {
   html = minifyInline(html);
   const contentPath = join(staging, names.files.content);

@@ -5,10 +5,8 @@
 // hash in the Content-Security-Policy. docs/islands.md says why the site works this way.
 //
 // Every page is prerendered HTML that reads whole without JavaScript. The loader adds:
-// - State only the browser knows, marked on <html> before the first paint, so the stylesheet
-//   hides what an island is about to change instead of showing it first: a dismissed
-//   announcement, "Sign in" for a visitor who signed in (until the header's island has checked),
-//   the unfiltered list of a shared /regions or /timeline view (until its island filters it).
+// - State only the browser knows, marked on <html> by src/marks.js before the first paint (and
+//   checked again here, once the body is there, and after each navigation).
 // - The router: a link to another page of the site, the site search's GET form, and Back and
 //   Forward fetch that page's HTML and put its <body> in place of this one's, keeping the
 //   frame's islands (the header's account links, the announcement) with their state; the
@@ -28,24 +26,17 @@
 //   (marked data-slash-focus) or the header's site search; Escape clears the site search.
 //   "Skip to content" moves focus to the main content; a passage the address names is
 //   highlighted for a moment.
-// - Offline reading (release builds): once the page has loaded, the service worker
-//   (src/service-worker.js) is registered, and when a new version of the site is waiting, a
-//   polite live region says so with a "Reload" button; nothing reloads unless the reader
-//   chooses to.
+// - Once the page has loaded and painted, the web app manifest is linked; and, for offline
+//   reading (release builds), the service worker (src/service-worker.js) is registered, and
+//   when a new version of the site is waiting, a polite live region says so with a "Reload"
+//   button; nothing reloads unless the reader chooses to.
 const root = document.documentElement;
 const base = new URL(document.baseURI).pathname;
 const marks = NAMES.marks;
 const HYDRATED = marks.hydrated;
 
-/** The marks of browser-only state for the page at the current address. */
-const markState = () => {
-  try {
-    const dismissed = localStorage.getItem(NAMES.storage.dismissedAnnouncement);
-    root.toggleAttribute(marks.announcementDismissed, !!dismissed && dismissed === document.querySelector(".announcement a")?.textContent);
-    root.toggleAttribute(marks.signedIn, !!localStorage.getItem(NAMES.storage.accountEmail));
-  } catch {}
-  root.toggleAttribute(marks.filtered, !!location.search);
-};
+/** The marks of browser-only state for the page at the current address (src/marks.js). */
+const markState = window[NAMES.globals.markState];
 markState();
 
 /** Records the page as the one "Return to the page you were on" leads back to. */
@@ -73,12 +64,16 @@ const bundle = (name) => {
 };
 
 let hydrating = null;
-/** Hydrates the page's islands that have not run yet, once per page. */
+/** A turn of the event loop: what the browser has waiting (a paint, a keystroke) goes first. */
+const yieldToBrowser = () => new Promise((next) => setTimeout(next));
+/** Hydrates the page's islands that have not run yet, once per page, each in a task of its own. */
 const hydrate = () =>
   (hydrating ??= bundle(document.body.getAttribute(marks.bundle)).then(async (module) => {
     for (const island of document.querySelectorAll(`leptos-island:not([${HYDRATED}])`)) {
       const start = module[island.dataset.component];
       if (!start) continue;
+      await yieldToBrowser();
+      if (!island.isConnected || island.hasAttribute(HYDRATED)) continue;
       island.setAttribute(HYDRATED, "");
       await start(island);
     }
@@ -305,17 +300,23 @@ if (location.hash) addEventListener("DOMContentLoaded", () => showTarget(locatio
 // paint has reached the screen, so nothing competes with it. A tab opened in the background
 // paints nothing, so it starts at once; a browser without paint timing starts at once too, and
 // none waits more than 3 s.
-let started = false;
-const start = () => {
-  if (started) return;
-  started = true;
-  startPage();
-};
-if (document.body.getAttribute(marks.start) === "load") start();
-else if (document.visibilityState === "hidden" || !PerformanceObserver.supportedEntryTypes?.includes("paint")) {
-  addEventListener("DOMContentLoaded", start);
-} else {
-  new PerformanceObserver((entries) => entries.getEntriesByName("first-contentful-paint").length && start()).observe({ type: "paint", buffered: true });
-  setTimeout(start, 3000);
-}
-addEventListener("load", () => setTimeout(offerOffline));
+const firstPaint = new Promise((painted) => {
+  if (document.visibilityState === "hidden" || !PerformanceObserver.supportedEntryTypes?.includes("paint")) {
+    addEventListener("DOMContentLoaded", painted);
+  } else {
+    new PerformanceObserver((entries) => entries.getEntriesByName("first-contentful-paint").length && painted()).observe({ type: "paint", buffered: true });
+    setTimeout(painted, 3000);
+  }
+});
+if (document.body.getAttribute(marks.start) === "load") startPage();
+else firstPaint.then(startPage);
+// What only an installed or offline site needs — the web app manifest, the service worker —
+// waits until the page has loaded and painted: fetched earlier, it would compete with the
+// first paint for the network.
+const loaded = new Promise((done) => addEventListener("load", done));
+Promise.all([firstPaint, loaded]).then(() =>
+  setTimeout(() => {
+    document.head.append(Object.assign(document.createElement("link"), { rel: "manifest", href: APP.manifest }));
+    offerOffline();
+  }),
+);

@@ -48,6 +48,17 @@ test("after one visit, the site reads offline: in-app navigation, reloads and di
   await expect(heading(page)).toHaveText("Page not found");
 });
 
+test("the web app manifest is linked once the page has painted, not fetched before it", async ({ page, request }) => {
+  const served = await (await request.get("/")).text();
+  expect(served, "the page as served links no manifest").not.toMatch(/<link[^>]*rel="?manifest/);
+  await page.goto("/");
+  const link = page.locator("head link[rel=manifest]");
+  await expect(link).toHaveCount(1);
+  const manifest = await (await request.get(new URL(await link.evaluate((l) => l.href)).pathname)).json();
+  expect(manifest.name).toBe("Relations with Georgia — NATO");
+  expect(manifest.icons.length).toBeGreaterThan(0);
+});
+
 test("a form sent offline says so and keeps what was typed; the API is never cached", async ({ page, context }) => {
   await page.goto("/newsletter");
   await installed(page);

@@ -19,16 +19,20 @@ test("every mark the stylesheet styles on <html> or <body> is one of the shared 
   for (const mark of styledMarks) expect(Object.values(names.marks), `${mark} in style/main.css`).toContain(mark);
 });
 
-test("every mark the loader sets on <html> for the stylesheet is styled", () => {
+test("every mark src/marks.js sets on <html> for the stylesheet is styled", () => {
   for (const mark of [names.marks.announcementDismissed, names.marks.signedIn, names.marks.filtered]) {
     expect([...styledMarks], mark).toContain(mark);
   }
 });
 
-test("the page's loader was given the shared names", async ({ request }) => {
+test("the page's scripts (the marks in <head>, the loader) were given the shared names", async ({ request }) => {
   const page = await (await request.get("/")).text();
-  const loader = page.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
-  for (const value of [...Object.values(names.storage).filter((key) => key !== names.storage.returnTo), ...Object.values(names.marks)]) {
+  const [marks, loader] = [/<script>([\s\S]*?)<\/script>/, /<script type="module">([\s\S]*?)<\/script>/].map((script) => page.match(script)[1]);
+  expect(page.indexOf(marks), "the marks come before the body").toBeLessThan(page.indexOf("<body"));
+  for (const value of [names.storage.dismissedAnnouncement, names.storage.accountEmail, names.marks.announcementDismissed, names.marks.signedIn, names.marks.filtered, names.globals.markState]) {
+    expect(marks).toContain(value);
+  }
+  for (const value of [...Object.values(names.marks), names.storage.returnTo, names.globals.markState, names.globals.navigate]) {
     expect(loader).toContain(value);
   }
 });

@@ -104,6 +104,13 @@ pub fn SearchResults(content_url: String) -> impl IntoView {
         (false, true, 0) => NO_RESULTS.to_owned(),
         (false, true, count) => result_count_text(count),
     };
+    // The list keeps its room until its results are here (style/main.css): busy while the
+    // content is on its way for words to search, done once it has come (or failed).
+    let busy = move || match (content.read().is_some(), words.read().trim().is_empty()) {
+        (true, _) => Some("false"),
+        (false, false) => Some("true"),
+        (false, true) => None,
+    };
     let list = move || {
         results
             .get()
@@ -140,6 +147,6 @@ pub fn SearchResults(content_url: String) -> impl IntoView {
                 }>"Try again"</button>
             </div>
         })}
-        <ol class="search-results" node_ref=results_root>{list}</ol>
+        <ol class="search-results" node_ref=results_root aria-busy=busy>{list}</ol>
     }
 }
