@@ -1,8 +1,9 @@
 // The page's loader. The post-build hook (scripts/post-build.mjs) puts it inline in every page,
 // gives it NAMES (crates/web/shared-names.json, the names it shares with the islands, the
 // stylesheet and the tests) and APP (this build's bundles — each kind of page's islands as wasm
-// with its JS glue — and its service worker), minifies it in the release build and lists its
-// hash in the Content-Security-Policy. docs/islands.md says why the site works this way.
+// with its JS glue — its service worker and its web app manifest), minifies it in the release
+// build and lists its hash in the Content-Security-Policy. docs/islands.md says why the site
+// works this way.
 //
 // Every page is prerendered HTML that reads whole without JavaScript. The loader adds:
 // - State only the browser knows, marked on <html> by src/marks.js before the first paint (and
@@ -12,16 +13,16 @@
 //   frame's islands (the header's account links, the announcement) with their state; the
 //   title and description follow, focus moves to the new page's heading, and the scroll
 //   position comes back on Back and Forward. Anything it cannot fetch loads in full.
-// - The islands, hydrated from the page's bundle (<body data-bundle>). A page whose content is
-//   an island's (data-start="load": the search's results) starts it once its first contentful
-//   paint is on screen; every other page reads and works as HTML, and starts its islands when
-//   the visitor reaches for one (pointer, touch, focus, or a change to one of its fields: before
-//   a first click or keystroke needs them), or at once when the address or the visitor's state needs them (a query to
-//   apply, an account to check). Until an island runs, what is typed into it stays in its
-//   fields (it reads them when it starts), its submit buttons — disabled in the HTML, for
-//   visitors without JavaScript — are enabled, and clicks on its buttons are held and replayed
-//   once it has hydrated. When the islands that start at once have run, <body> is marked
-//   hydrated.
+// - The islands, hydrated from the page's bundle (<body data-bundle>), one per task. A page
+//   whose content is an island's (data-start="load": the search's results) starts it at once;
+//   every other page reads and works as HTML, and starts its islands when the visitor reaches
+//   for one (pointer, touch, focus, or a change to one of its fields: before a first click or
+//   keystroke needs them), or once it has painted when the address or the visitor's state
+//   needs them (a query to apply, an account to check). Until an island runs, what is typed
+//   into it stays in its fields (it reads them when it starts), its submit buttons — disabled
+//   in the HTML, for visitors without JavaScript — are enabled, and clicks on its buttons are
+//   held and replayed once it has hydrated. When the islands that start at once have run,
+//   <body> is marked hydrated.
 // - The site's keys: "/" pressed anywhere but in a field focuses the page's own search field
 //   (marked data-slash-focus) or the header's site search; Escape clears the site search.
 //   "Skip to content" moves focus to the main content; a passage the address names is
