@@ -7,7 +7,7 @@ mod support;
 use std::time::Duration;
 
 use serde_json::json;
-use support::{request, test_db, Running};
+use support::{request, test_db, Browser, Running};
 
 fn free_address() -> String {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().to_string()
@@ -19,25 +19,17 @@ async fn traffic_shows_in_the_metrics_on_their_own_address() {
     let metrics_address = free_address();
     let server =
         Running::start(&db, &[("NATO_API_METRICS_ADDRESS", &metrics_address), ("NATO_API_IP_LIMIT", "3")], None).await;
+    let browser = Browser::at(server.address);
     let subscribe = |i: usize| {
-        let body = json!({ "email": format!("reader{i}@example.org"), "consent": true }).to_string();
-        let address = server.address;
-        async move {
-            request(
-                address,
-                "POST",
-                "/api/newsletter/subscriptions",
-                Some(&body),
-                &[("content-type", "application/json")],
-            )
-            .await
-            .status
-        }
+        browser.post(
+            "/api/newsletter/subscriptions",
+            json!({ "email": format!("reader{i}@example.org"), "consent": true }),
+        )
     };
     for i in 0..3 {
-        assert_eq!(subscribe(i).await, 202);
+        assert_eq!(subscribe(i).await.status, 202);
     }
-    assert_eq!(subscribe(3).await, 429, "the client's limit");
+    assert_eq!(subscribe(3).await.status, 429, "the client's limit");
     assert_eq!(request(server.address, "GET", "/metrics", None, &[]).await.status, 404, "not on the public port");
 
     tokio::time::sleep(Duration::from_secs(1)).await;
