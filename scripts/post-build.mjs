@@ -3,8 +3,9 @@
 // - The bundles (each kind of page's islands, which trunk builds as workers with ES module glue
 //   so that it makes them all): renamed after their contents, so a new build never reuses an
 //   old file's name and every file but the HTML can be cached for long.
-// - The loader (src/loader.js) inline where index.html holds its place, with the names it
-//   shares with the islands (crates/web/shared-names.json) and this build's bundles.
+// - The page's scripts inline where index.html holds their places — the marks of browser-only
+//   state (src/marks.js) and the loader (src/loader.js) — with the names they share with the
+//   islands (crates/web/shared-names.json), the content's announcement and this build's bundles.
 // - Release builds: the inline stylesheet and loader minified, the content JSON written without
 //   indentation (the bundled file stays readable for its editors), and a
 //   Content-Security-Policy <meta> allowing exactly the inline loader and stylesheet (by their
@@ -58,6 +59,15 @@ function hashBundles() {
   return bundles;
 }
 
+/** The announcement's text, the key its dismissal is remembered by ("" if the content file is broken: its pages say why). */
+function announcement() {
+  try {
+    return JSON.parse(readFileSync(join(staging, names.files.content), "utf8")).site.announcement ?? "";
+  } catch {
+    return "";
+  }
+}
+
 /**
  * The page with its scripts where index.html holds their places (`<script data-marks>`,
  * `<script type="module" data-loader>`): src/marks.js and src/loader.js, their names and files
@@ -69,6 +79,7 @@ function withScripts(page, bundles) {
     "APP.bundles": JSON.stringify(bundles),
     "APP.serviceWorker": JSON.stringify(offline ? `${publicUrl}${SERVICE_WORKER}` : ""),
     "APP.manifest": JSON.stringify(`${publicUrl}${MANIFEST}`),
+    "APP.announcement": JSON.stringify(announcement()),
   };
   for (const [group, entries] of Object.entries(names)) {
     for (const [name, value] of Object.entries(entries)) define[`NAMES.${group}.${name}`] = JSON.stringify(value);

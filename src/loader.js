@@ -7,7 +7,7 @@
 //
 // Every page is prerendered HTML that reads whole without JavaScript. The loader adds:
 // - State only the browser knows, marked on <html> by src/marks.js before the first paint (and
-//   checked again here, once the body is there, and after each navigation).
+//   again here after each navigation).
 // - The router: a link to another page of the site, the site search's GET form, and Back and
 //   Forward fetch that page's HTML and put its <body> in place of this one's, keeping the
 //   frame's islands (the header's account links, the announcement) with their state; the
@@ -38,7 +38,6 @@ const HYDRATED = marks.hydrated;
 
 /** The marks of browser-only state for the page at the current address (src/marks.js). */
 const markState = window[NAMES.globals.markState];
-markState();
 
 /** Records the page as the one "Return to the page you were on" leads back to. */
 const rememberPage = () => {

@@ -5,17 +5,15 @@
 // a dismissed announcement, "Sign in" for a visitor who signed in, the unfiltered list of a
 // shared /regions or /timeline view, a search's room for its results.
 //
-// The loader runs it again once the body is there (the dismissed announcement must be the one
-// shown: in <head>, any dismissal counts, until the page says which announcement it has) and
-// after each navigation.
+// A dismissal counts for the announcement it was of (APP.announcement, from the content file: a
+// new announcement shows again). The loader runs it again after each navigation.
 (() => {
   const root = document.documentElement;
   const marks = NAMES.marks;
   const markState = () => {
     try {
       const dismissed = localStorage.getItem(NAMES.storage.dismissedAnnouncement);
-      const shown = document.body ? document.querySelector(".announcement a")?.textContent : dismissed;
-      root.toggleAttribute(marks.announcementDismissed, !!dismissed && dismissed === shown);
+      root.toggleAttribute(marks.announcementDismissed, !!dismissed && dismissed === APP.announcement);
       root.toggleAttribute(marks.signedIn, !!localStorage.getItem(NAMES.storage.accountEmail));
     } catch {}
     root.toggleAttribute(marks.filtered, !!location.search);

@@ -160,6 +160,27 @@ test.describe("browser-only state shows no jump: before the app runs, the preren
     await expect(page.getByRole("region", { name: "Announcement" })).toBeVisible();
   });
 
+  test("before any module runs: the marks in <head> hide the dismissed announcement, not a new one", async ({ page }) => {
+    await page.route(
+      (url) => url.pathname === "/",
+      async (route) => {
+        const served = await route.fetch();
+        const body = (await served.text()).replace(/<script type="module">[\s\S]*?<\/script>/, "");
+        await route.fulfill({ response: served, body });
+      },
+    );
+    const banner = page.getByRole("region", { name: "Announcement" });
+    for (const [stored, shown] of [
+      ["From now on you can download videos from our website", false],
+      ["An older announcement", true],
+    ]) {
+      await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [names.storage.dismissedAnnouncement, stored]);
+      await page.goto("/", { waitUntil: "load" });
+      await expect(page.locator("script[type=module]")).toHaveCount(0);
+      await expect(banner, stored).toBeVisible({ visible: shown });
+    }
+  });
+
   test.describe("signed in", () => {
     test.use({ allowedConsoleErrors: [/status of 401/] });
 
