@@ -6,9 +6,9 @@
 // - The page's scripts inline where index.html holds their places — the marks of browser-only
 //   state (src/marks.js) and the loader (src/loader.js) — with the names they share with the
 //   islands (crates/web/shared-names.json), the content's announcement and this build's bundles.
-// - Release builds: the inline stylesheet and loader minified, the content JSON written without
-//   indentation (the bundled file stays readable for its editors), and a
-//   Content-Security-Policy <meta> allowing exactly the inline loader and stylesheet (by their
+// - Release builds: the inline stylesheet and scripts minified, the content JSON written
+//   without indentation (the bundled file stays readable for its editors), and a
+//   Content-Security-Policy <meta> allowing exactly the inline scripts and stylesheet (by their
 //   SHA-256 hashes), wasm compilation, and nothing from elsewhere.
 // - Every page prerendered into the build by the `prerender` binary (native): each route,
 //   404.html, routes.json. A development build shows a content file's errors on its pages; a

@@ -1,8 +1,9 @@
 //! The site's announcement banner. Its text is the island's children, static HTML; the island
 //! is the "Dismiss" button. Dismissing it is remembered in localStorage, keyed by the
 //! announcement's text so that a new announcement shows again; `src/marks.js` reads the same
-//! key to hide a dismissed banner before the page paints. Focus, which was on the button, moves to
-//! the start of the main content, so a keyboard or screen reader user goes on from there.
+//! key to hide a dismissed banner before the page paints. Focus, which was on the button,
+//! moves to the start of the main content, so a keyboard or screen reader user goes on from
+//! there.
 
 use leptos::html::Section;
 use leptos::prelude::*;
