@@ -9,7 +9,7 @@
 // - Release builds: the inline stylesheet and scripts minified, the content JSON written
 //   without indentation (the bundled file stays readable for its editors), and a
 //   Content-Security-Policy <meta> allowing exactly the inline scripts and stylesheet (by their
-//   SHA-256 hashes), wasm compilation, and nothing from elsewhere.
+//   SHA-256 hashes), wasm compilation, and nothing from elsewhere (scripts/csp.mjs).
 // - Every page prerendered into the build by the `prerender` binary (native): each route,
 //   404.html, routes.json. A development build shows a content file's errors on its pages; a
 //   release build refuses the file.
@@ -23,6 +23,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync
 import { join, relative, sep } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { transformSync } from "esbuild";
+import { withContentSecurityPolicy } from "./csp.mjs";
 import { serviceWorker } from "./service-worker.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -98,28 +99,6 @@ function withScripts(page, bundles) {
   return page;
 }
 
-/** The CSP source list allowing exactly the page's inline `<tag>` elements, by their SHA-256. */
-function inlineHashes(page, tag) {
-  const inline = new RegExp(`<${tag}(?![^>]*\\bsrc=)[^>]*>([\\s\\S]*?)</${tag}>`, "g");
-  return [...page.matchAll(inline)]
-    .map(([, body]) => ` 'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`)
-    .join("");
-}
-
-function contentSecurityPolicy(page) {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'wasm-unsafe-eval'${inlineHashes(page, "script")}`,
-    `style-src 'self'${inlineHashes(page, "style")}`,
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    "worker-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-  ].join("; ");
-}
-
 /** The page with its inline `<style>` and `<script>` bodies minified. */
 function minifyInline(page) {
   return page
@@ -133,10 +112,7 @@ if (release) {
   html = minifyInline(html);
   const contentPath = join(staging, names.files.content);
   writeFileSync(contentPath, JSON.stringify(JSON.parse(readFileSync(contentPath, "utf8"))));
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(html)}">`;
-  // Right after <meta charset>, before any script (minified HTML has no <head> tag).
-  html = html.replace(/<meta charset=[^>]*>/i, (charset) => `${charset}${meta}`);
-  if (!html.includes(meta)) throw new Error("index.html has no <meta charset> to put the CSP after");
+  html = withContentSecurityPolicy(html);
 }
 writeFileSync(indexPath, html);
 

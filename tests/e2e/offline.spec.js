@@ -5,6 +5,7 @@ import { test, expect, names } from "./fixtures.js";
 import { spawn } from "node:child_process";
 import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { withContentSecurityPolicy } from "../../scripts/csp.mjs";
 import { serviceWorker } from "../../scripts/service-worker.mjs";
 
 test.use({
@@ -97,12 +98,14 @@ test.describe("a new deploy", () => {
   });
   test.afterAll(() => server?.kill());
 
-  /** The next deploy: the announcement changed, and the worker's version with it. */
+  /** The next deploy: the announcement changed (its pages' CSP with it), and the worker's version. */
   function deployNextVersion(version, next) {
     const files = (dir) => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+    const changed = (file) => readFileSync(file, "utf8").replaceAll("download videos from our website", "download videos from our website today");
     for (const file of files(root)) {
       if (/\.(br|gz)$/.test(file)) rmSync(file);
-      else if (/\.(html|json)$/.test(file)) writeFileSync(file, readFileSync(file, "utf8").replaceAll("download videos from our website", "download videos from our website today"));
+      else if (file.endsWith(".html")) writeFileSync(file, withContentSecurityPolicy(changed(file)));
+      else if (file.endsWith(".json")) writeFileSync(file, changed(file));
     }
     const worker = join(root, "service-worker.js");
     writeFileSync(worker, readFileSync(worker, "utf8").replace(`"${version}"`, `"${next}"`));
