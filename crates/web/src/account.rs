@@ -1,7 +1,7 @@
 //! Who is signed in, as every island sees it. The session itself is an HttpOnly cookie the API
 //! sets; the browser keeps only the account's email (never the password) as a hint, so visitors
-//! who never signed in send no session request at all. The loader reads the hint too, to hide
-//! "Sign in" on a page until the header's island has checked the session.
+//! who never signed in send no session request at all. `src/marks.js` reads the hint too, to
+//! hide "Sign in" on a page until the header's island has checked the session.
 //!
 //! The header's account links and the forms that sign in or out are islands, possibly of
 //! different bundles: they share the hint, and a window event tells every island when it
