@@ -8,31 +8,22 @@ use nato_georgia_content::region_index::{
     match_count_text, mention_count_text, RegionList, RegionListItem, RegionQuery, SortOrder,
 };
 use nato_georgia_web::dom::html_element;
+use nato_georgia_web::navigation::{on_back_and_forward, query_param, write_address};
 use nato_georgia_web::paths::{site_paths, SitePaths};
 use nato_georgia_web::prefill::typed_value;
-use wasm_bindgen::JsCast;
 
 const FILTER_ID: &str = "region-filter";
 const SORT_ID: &str = "region-sort";
 
 /// The query in the address, kinds checked against the list's.
 fn query_in_url(list: &RegionList) -> RegionQuery {
-    let search = web_sys::window().and_then(|window| window.location().search().ok()).unwrap_or_default();
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
-    let get = |name: &str| params.as_ref().and_then(|params| params.get(name));
-    RegionQuery::from_params(get("q").as_deref(), get("kind").as_deref(), get("sort").as_deref(), &list.kinds)
+    let (filter, kinds, sort) = (query_param("q"), query_param("kind"), query_param("sort"));
+    RegionQuery::from_params(Some(&filter), Some(&kinds), Some(&sort), &list.kinds)
 }
 
 /// Puts the query in the address: typing replaces the entry, other changes add one.
 fn write_url(paths: &SitePaths, query: &RegionQuery, replace: bool) {
-    let Some(history) = web_sys::window().and_then(|window| window.history().ok()) else { return };
-    let url = format!("{}{}", paths.regions(), query.to_query_string());
-    let state = wasm_bindgen::JsValue::NULL;
-    let _ = if replace {
-        history.replace_state_with_url(&state, "", Some(&url))
-    } else {
-        history.push_state_with_url(&state, "", Some(&url))
-    };
+    write_address(&format!("{}{}", paths.regions(), query.to_query_string()), replace);
 }
 
 #[island]
@@ -61,15 +52,11 @@ pub fn RegionExplorer(list: RegionList) -> impl IntoView {
             write_url(&url_paths, &start, true);
         }
         set_query.set(start);
-        let back_and_forward = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        on_back_and_forward(move || {
             if html_element(&format!("#{FILTER_ID}")).is_some() {
                 set_query.set(list.with_value(query_in_url));
             }
         });
-        if let Some(window) = web_sys::window() {
-            let _ = window.add_event_listener_with_callback("popstate", back_and_forward.as_ref().unchecked_ref());
-        }
-        back_and_forward.forget();
     });
 
     let change_paths = paths.clone();

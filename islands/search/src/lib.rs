@@ -14,7 +14,7 @@ use nato_georgia_content::search::{result_count_text, search, Hit, Query, NO_RES
 use nato_georgia_content::Content;
 use nato_georgia_web::content_file::{fetch_content, LoadError};
 use nato_georgia_web::marked_text::MarkedText;
-use nato_georgia_web::navigation::after_next_navigation;
+use nato_georgia_web::navigation::{after_next_navigation, on_back_and_forward, query_param};
 use nato_georgia_web::paths::{site_paths, SitePaths};
 use nato_georgia_web::shared_names::ids::SITE_SEARCH;
 use wasm_bindgen::JsCast;
@@ -46,8 +46,7 @@ fn result(hit: &Hit, paths: &SitePaths) -> Found {
 
 /// The words in the address.
 fn words_in_url() -> String {
-    let search = web_sys::window().and_then(|window| window.location().search().ok()).unwrap_or_default();
-    web_sys::UrlSearchParams::new_with_str(&search).ok().and_then(|params| params.get("q")).unwrap_or_default()
+    query_param("q")
 }
 
 /// Shows the words searched in the header's field.
@@ -72,23 +71,20 @@ pub fn SearchResults(content_url: String) -> impl IntoView {
     let results_root = NodeRef::<leptos::html::Ol>::new();
     // The address is browser state: read after hydrating (the prerendered page has no words),
     // and again on Back and Forward between searches.
-    let start = load.clone();
-    Effect::new(move |_| {
+    let follow_address = move || {
         let searched = words_in_url();
         show_in_field(&searched);
         set_words.set(searched);
+    };
+    let start = load.clone();
+    Effect::new(move |_| {
+        follow_address();
         start();
-        let back_and_forward = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        on_back_and_forward(move || {
             if results_root.get_untracked().is_some_and(|list| list.is_connected()) {
-                let searched = words_in_url();
-                show_in_field(&searched);
-                set_words.set(searched);
+                follow_address();
             }
         });
-        if let Some(window) = web_sys::window() {
-            let _ = window.add_event_listener_with_callback("popstate", back_and_forward.as_ref().unchecked_ref());
-        }
-        back_and_forward.forget();
     });
     let results = Memo::new(move |_| match content.read().as_ref() {
         Some(Ok(content)) => {

@@ -6,6 +6,7 @@
 
 use leptos::html::Div;
 use leptos::prelude::*;
+use nato_georgia_web::navigation::{on_back_and_forward, query_param, write_address};
 use nato_georgia_web::paths::site_paths;
 use nato_georgia_web::prefill::typed_value;
 use serde::{Deserialize, Serialize};
@@ -30,8 +31,7 @@ pub fn count_text(count: usize) -> String {
 
 /// The section the address names, `""` for all.
 fn section_in_url() -> String {
-    let search = web_sys::window().and_then(|window| window.location().search().ok()).unwrap_or_default();
-    web_sys::UrlSearchParams::new_with_str(&search).ok().and_then(|params| params.get("section")).unwrap_or_default()
+    query_param("section")
 }
 
 /// Shows the statements of `section` (all for `""`) and hides the rest, and the years left with
@@ -62,11 +62,7 @@ pub fn TimelineFilter(sections: Vec<SectionChoice>, total: usize, children: Chil
     let (section, set_section) = signal(chosen.clone().unwrap_or_default());
     let (count, set_count) = signal(total);
     let timeline = move |slug: &str| site_paths().timeline(Some(slug).filter(|slug| !slug.is_empty()));
-    let push = move |slug: &str| {
-        if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
-            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&timeline(slug)));
-        }
-    };
+    let push = move |slug: &str| write_address(&timeline(slug), false);
     Effect::new(move |_| {
         match &chosen {
             Some(slug) if *slug != section_in_url() => push(slug),
@@ -75,15 +71,11 @@ pub fn TimelineFilter(sections: Vec<SectionChoice>, total: usize, children: Chil
         }
         // Back and Forward between this page's own views; the island stops listening once the
         // router has replaced its page.
-        let back_and_forward = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        on_back_and_forward(move || {
             if list.get_untracked().is_some_and(|list| list.is_connected()) {
                 set_section.set(section_in_url());
             }
         });
-        if let Some(window) = web_sys::window() {
-            let _ = window.add_event_listener_with_callback("popstate", back_and_forward.as_ref().unchecked_ref());
-        }
-        back_and_forward.forget();
     });
     Effect::new(move |_| {
         let section = section.get();
