@@ -334,6 +334,43 @@ mod tests {
         assert_eq!(waiting().await, 0, "the claim that holds does");
     }
 
+    /// A message sent whose mark the database refused is kept, and marked at the start of the
+    /// next round, before anything is claimed: it is not sent again.
+    #[tokio::test]
+    async fn a_sent_message_the_database_would_not_mark_is_marked_next_round() {
+        let dir = tempfile::tempdir().unwrap();
+        let database = Database::Sqlite(dir.path().join("api.sqlite3"));
+        let db = Db::open(&database, 1).await.unwrap();
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO outbox (recipient, subject, body, sent_at, claimed_until) VALUES ('a', 'b', 'c', 1, 360) RETURNING id",
+        )
+        .fetch_one(&mut *db.acquire().await.unwrap())
+        .await
+        .unwrap();
+        let courier = |db: Db| Courier {
+            db,
+            delivery: Delivery::Console,
+            clock: Arc::new(ManualClock::new(300)),
+            lease: 60,
+            keep_delivered: false,
+            unmarked: vec![(id, 360)],
+        };
+        let mut refused = courier(db.clone());
+        db.close().await;
+        refused.mark_unmarked().await;
+        assert_eq!(refused.unmarked, [(id, 360)], "kept while the database refuses");
+
+        let db = Db::open(&database, 1).await.unwrap();
+        let mut back = Courier { unmarked: refused.unmarked, ..courier(db.clone()) };
+        back.deliver_pending(&tokio::sync::watch::channel(true).1).await.unwrap();
+        assert!(back.unmarked.is_empty());
+        let waiting: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox")
+            .fetch_one(&mut *db.acquire().await.unwrap())
+            .await
+            .unwrap();
+        assert_eq!(waiting, 0, "marked (deleted), not claimed and sent again");
+    }
+
     #[test]
     fn retries_back_off_to_five_minutes_with_jitter() {
         let waits: Vec<i64> = (1..=9).map(|attempts| next_attempt(attempts, 1000, 0.5) - 1000).collect();

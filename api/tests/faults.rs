@@ -148,6 +148,18 @@ fn a_postgres_database_is_left_to_pg_dump() {
     assert!(String::from_utf8_lossy(&refused.stderr).contains("back it up with pg_dump"));
 }
 
+#[test]
+fn a_database_that_is_not_there_is_said_so_and_leaves_no_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let (missing, copy) = (folder.path().join("typo.sqlite3"), folder.path().join("backup.sqlite3"));
+    let refused = backup(missing.to_str().unwrap(), &copy);
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains(&format!("there is no database at {}", missing.display())), "{said}");
+    assert!(!missing.exists(), "no empty database is made in its place");
+    assert!(!copy.exists());
+}
+
 /// Steady traffic: a subscription every 100 ms, each remembered with its answer and how long it
 /// took, until `stop` is set.
 fn steady_traffic(
