@@ -302,36 +302,48 @@ mod tests {
     use crate::clock::ManualClock;
     use crate::db::{Database, Db};
 
-    /// An instance whose claim ran out while it was sending (its lease is over) marks nothing
-    /// once another instance has claimed the message: the other one's claim stands.
-    #[tokio::test]
-    async fn a_mark_leaves_a_message_another_instance_has_claimed() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = Db::open(&Database::Sqlite(dir.path().join("api.sqlite3")), 1).await.unwrap();
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO outbox (recipient, subject, body, sent_at, claimed_until) VALUES ('a', 'b', 'c', 1, 500) RETURNING id",
+    /// The database at `database`, with one message in its outbox claimed until
+    /// `claimed_until`; and the message's id.
+    async fn outbox_with_one(database: &Database, claimed_until: i64) -> (Db, i64) {
+        let db = Db::open(database, 1).await.unwrap();
+        let id = sqlx::query_scalar(
+            "INSERT INTO outbox (recipient, subject, body, sent_at, claimed_until) VALUES ('a', 'b', 'c', 1, $1) RETURNING id",
         )
+        .bind(claimed_until)
         .fetch_one(&mut *db.acquire().await.unwrap())
         .await
         .unwrap();
-        let courier = Courier {
-            db: db.clone(),
+        (db, id)
+    }
+
+    /// An instance at 300 s with a 60 s lease, which deletes what it delivers.
+    fn courier(db: Db) -> Courier {
+        Courier {
+            db,
             delivery: Delivery::Console,
             clock: Arc::new(ManualClock::new(300)),
             lease: 60,
             keep_delivered: false,
             unmarked: Vec::new(),
-        };
-        let waiting = || async {
-            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM outbox")
-                .fetch_one(&mut *db.acquire().await.unwrap())
-                .await
-                .unwrap()
-        };
+        }
+    }
+
+    /// How many messages the outbox holds.
+    async fn waiting(db: &Db) -> i64 {
+        sqlx::query_scalar("SELECT COUNT(*) FROM outbox").fetch_one(&mut *db.acquire().await.unwrap()).await.unwrap()
+    }
+
+    /// An instance whose claim ran out while it was sending (its lease is over) marks nothing
+    /// once another instance has claimed the message: the other one's claim stands.
+    #[tokio::test]
+    async fn a_mark_leaves_a_message_another_instance_has_claimed() {
+        let dir = tempfile::tempdir().unwrap();
+        let (db, id) = outbox_with_one(&Database::Sqlite(dir.path().join("api.sqlite3")), 500).await;
+        let courier = courier(db.clone());
         courier.mark_delivered(id, 160).await.unwrap();
-        assert_eq!(waiting().await, 1, "an old claim marks nothing");
+        assert_eq!(waiting(&db).await, 1, "an old claim marks nothing");
         courier.mark_delivered(id, 500).await.unwrap();
-        assert_eq!(waiting().await, 0, "the claim that holds does");
+        assert_eq!(waiting(&db).await, 0, "the claim that holds does");
     }
 
     /// A message sent whose mark the database refused is kept, and marked at the start of the
@@ -340,22 +352,8 @@ mod tests {
     async fn a_sent_message_the_database_would_not_mark_is_marked_next_round() {
         let dir = tempfile::tempdir().unwrap();
         let database = Database::Sqlite(dir.path().join("api.sqlite3"));
-        let db = Db::open(&database, 1).await.unwrap();
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO outbox (recipient, subject, body, sent_at, claimed_until) VALUES ('a', 'b', 'c', 1, 360) RETURNING id",
-        )
-        .fetch_one(&mut *db.acquire().await.unwrap())
-        .await
-        .unwrap();
-        let courier = |db: Db| Courier {
-            db,
-            delivery: Delivery::Console,
-            clock: Arc::new(ManualClock::new(300)),
-            lease: 60,
-            keep_delivered: false,
-            unmarked: vec![(id, 360)],
-        };
-        let mut refused = courier(db.clone());
+        let (db, id) = outbox_with_one(&database, 360).await;
+        let mut refused = Courier { unmarked: vec![(id, 360)], ..courier(db.clone()) };
         db.close().await;
         refused.mark_unmarked().await;
         assert_eq!(refused.unmarked, [(id, 360)], "kept while the database refuses");
@@ -364,11 +362,7 @@ mod tests {
         let mut back = Courier { unmarked: refused.unmarked, ..courier(db.clone()) };
         back.deliver_pending(&tokio::sync::watch::channel(true).1).await.unwrap();
         assert!(back.unmarked.is_empty());
-        let waiting: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox")
-            .fetch_one(&mut *db.acquire().await.unwrap())
-            .await
-            .unwrap();
-        assert_eq!(waiting, 0, "marked (deleted), not claimed and sent again");
+        assert_eq!(waiting(&db).await, 0, "marked (deleted), not claimed and sent again");
     }
 
     #[test]
