@@ -3,9 +3,9 @@
 // that changes a built page, as a new deploy would, writes it again.
 import { createHash } from "node:crypto";
 
-/** The CSP source list allowing exactly the page's inline `<tag>` elements, by their SHA-256. */
+/** The CSP source list allowing exactly the page's inline `<tag>` elements, by their SHA-256 (a JSON data block runs nothing). */
 function inlineHashes(page, tag) {
-  const inline = new RegExp(`<${tag}(?![^>]*\\bsrc=)[^>]*>([\\s\\S]*?)</${tag}>`, "g");
+  const inline = new RegExp(`<${tag}(?![^>]*\\b(?:src=|type="application/json"))[^>]*>([\\s\\S]*?)</${tag}>`, "g");
   return [...page.matchAll(inline)]
     .map(([, body]) => ` 'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`)
     .join("");

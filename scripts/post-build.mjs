@@ -11,7 +11,8 @@
 //   Content-Security-Policy <meta> allowing exactly the inline scripts and stylesheet (by their
 //   SHA-256 hashes), wasm compilation, and nothing from elsewhere (scripts/csp.mjs).
 // - Every page prerendered into the build by the `prerender` binary (native): each route,
-//   404.html, routes.json. A development build shows a content file's errors on its pages; a
+//   404.html, routes.json; the search page's first results (src/search-first.js) inline after
+//   their template, its CSP made again. A development build shows a content file's errors on its pages; a
 //   release build refuses the file.
 // - Release builds: wasm-bindgen's JS glue minified (trunk leaves it as written); the service
 //   worker (src/service-worker.js), listing every file of the build under a version made from
@@ -36,6 +37,13 @@ const SERVICE_WORKER = "service-worker.js";
 // Copied by index.html; the loader links it once the page has painted.
 const MANIFEST = "manifest.webmanifest";
 if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this as a trunk hook");
+
+/** Every file below `dir`. */
+const walk = (dir) =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
 
 const indexPath = join(staging, "index.html");
 let html = readFileSync(indexPath, "utf8");
@@ -69,12 +77,8 @@ function announcement() {
   }
 }
 
-/**
- * The page with its scripts where index.html holds their places (`<script data-marks>`,
- * `<script type="module" data-loader>`): src/marks.js and src/loader.js, their names and files
- * filled in.
- */
-function withScripts(page, bundles) {
+/** What the inline scripts are given: the shared names, and this build's files and announcement. */
+function scriptNames(bundles) {
   if (!existsSync(join(staging, MANIFEST))) throw new Error(`index.html copies no ${MANIFEST}`);
   const define = {
     "APP.bundles": JSON.stringify(bundles),
@@ -87,13 +91,27 @@ function withScripts(page, bundles) {
   }
   // The loader destructures the marks: give it the group whole too.
   define["NAMES.marks"] = JSON.stringify(names.marks);
+  return define;
+}
+
+/** An inline script's code: `source` with its names filled in, minified in a release build. */
+function inlineCode(source, define) {
+  const code = transformSync(readFileSync(source, "utf8"), { define, minify: release }).code.trim();
+  if (/\b(NAMES|APP)\./.test(code)) throw new Error(`${source} uses a name crates/web/shared-names.json lacks`);
+  return code;
+}
+
+/**
+ * The page with its scripts where index.html holds their places (`<script data-marks>`,
+ * `<script type="module" data-loader>`): src/marks.js and src/loader.js.
+ */
+function withScripts(page, define) {
   for (const [placeholder, source, tag] of [
     [/<script data-marks><\/script>/, "src/marks.js", "<script>"],
     [/<script type="module" data-loader><\/script>/, "src/loader.js", '<script type="module">'],
   ]) {
     if (!placeholder.test(page)) throw new Error(`index.html has no place for ${source} (${placeholder.source})`);
-    const code = transformSync(readFileSync(source, "utf8"), { define, minify: release }).code.trim();
-    if (/\b(NAMES|APP)\./.test(code)) throw new Error(`${source} uses a name crates/web/shared-names.json lacks`);
+    const code = inlineCode(source, define);
     page = page.replace(placeholder, () => `${tag}\n${code}\n</script>`);
   }
   return page;
@@ -107,7 +125,8 @@ function minifyInline(page) {
 }
 
 // index.html's comments are for its readers, not for every page.
-html = withScripts(html, hashBundles()).replace(/\s*<!--[\s\S]*?-->/g, "");
+const define = scriptNames(hashBundles());
+html = withScripts(html, define).replace(/\s*<!--[\s\S]*?-->/g, "");
 if (release) {
   html = minifyInline(html);
   const contentPath = join(staging, names.files.content);
@@ -128,17 +147,23 @@ const prerender = spawnSync(
 );
 if (prerender.status !== 0) throw new Error("prerendering failed (see above)");
 
+// The search page's first results (src/search-first.js) run right after their template, and its
+// CSP lists them too.
+const firstResults = new RegExp(`<template id="${names.ids.searchFirstTemplate}">[\\s\\S]*?</template>`);
+const searchPages = walk(staging).filter((path) => path.endsWith(".html") && firstResults.test(readFileSync(path, "utf8")));
+// (A development build whose content file is broken shows its error on every page instead.)
+if (release && !searchPages.length) throw new Error("no page holds the search's first results");
+const searchFirst = inlineCode("src/search-first.js", define);
+for (const path of searchPages) {
+  const page = readFileSync(path, "utf8").replace(firstResults, (template) => `${template}<script>${searchFirst}</script>`);
+  writeFileSync(path, release ? withContentSecurityPolicy(page) : page);
+}
+
 if (release) {
   for (const name of readdirSync(staging).filter((n) => n.endsWith(".js"))) {
     const path = join(staging, name);
     writeFileSync(path, transformSync(readFileSync(path, "utf8"), { minify: true }).code);
   }
-
-  const walk = (dir) =>
-    readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? walk(path) : [path];
-    });
 
   const files = walk(staging)
     .map((path) => relative(staging, path).split(sep).join("/"))

@@ -14,11 +14,11 @@
 //   title and description follow, focus moves to the new page's heading, and the scroll
 //   position comes back on Back and Forward. Anything it cannot fetch loads in full.
 // - The islands, hydrated from the page's bundle (<body data-bundle>), one per task. A page
-//   whose content is an island's (data-start="load": the search's results) starts it at once;
-//   every other page reads and works as HTML, and starts its islands when the visitor reaches
-//   for one (pointer, touch, focus, or a change to one of its fields: before a first click or
-//   keystroke needs them), or once it has painted when the address or the visitor's state
-//   needs them (a query to apply, an account to check). Until an island runs, what is typed
+//   reads and works as HTML (the search's first results too: src/search-first.js), and starts
+//   its islands when the visitor reaches for one (pointer, touch, focus, or a change to one of
+//   its fields: before a first click or keystroke needs them), or once it has painted when the
+//   address or the visitor's state needs them (a query to search, a filter to apply, an
+//   account to check). Until an island runs, what is typed
 //   into it stays in its fields (it reads them when it starts), its submit buttons — disabled
 //   in the HTML, for visitors without JavaScript — are enabled, and clicks on its buttons are
 //   held and replayed once it has hydrated. When the islands that start at once have run,
@@ -80,9 +80,8 @@ const hydrate = () =>
     replayHeld();
   }));
 
-/** Whether the page's islands start at once: its purpose, its address or the visitor's state. */
-const startsNow = () =>
-  document.body.getAttribute(marks.start) === "load" || !!location.search || root.hasAttribute(marks.signedIn);
+/** Whether the page's islands start at once: its address or the visitor's state needs them. */
+const startsNow = () => !!location.search || root.hasAttribute(marks.signedIn);
 
 /** Starts the page's islands when they are needed; marks the page as running once those that start at once have. */
 const startPage = () => {
@@ -295,9 +294,8 @@ const offerOffline = () => {
 
 rememberPage();
 if (location.hash) addEventListener("DOMContentLoaded", () => showTarget(location.hash));
-// A page whose content is its island's (data-start="load") starts it at once: the island is
-// what the visitor waits for. Any other page's code starts only once its first contentful
-// paint has reached the screen, so nothing competes with it. A tab opened in the background
+// A page's code starts only once its first contentful paint has reached the screen, so nothing
+// competes with it. A tab opened in the background
 // paints nothing, so it starts at once; a browser without paint timing starts at once too, and
 // none waits more than 3 s.
 const firstPaint = new Promise((painted) => {
@@ -308,8 +306,7 @@ const firstPaint = new Promise((painted) => {
     setTimeout(painted, 3000);
   }
 });
-if (document.body.getAttribute(marks.start) === "load") startPage();
-else firstPaint.then(startPage);
+firstPaint.then(startPage);
 // What only an installed or offline site needs — the web app manifest, the service worker —
 // waits until the page has loaded and painted: fetched earlier, it would compete with the
 // first paint for the network.

@@ -3,8 +3,8 @@
 //!
 //! It reads the build's shell (`index.html`) and content (`content/georgia.json`), and writes
 //! `<route>/index.html` for each path of each route, `404.html` ("Page not found", which the
-//! host serves for any other path), and `routes.json`, the routes and their paths, with when
-//! their code starts and whether they are the article's (the benchmarks measure one page of
+//! host serves for any other path), and `routes.json`, the routes and their paths, with
+//! whether they are the article's (the benchmarks measure one page of
 //! each, against the budget of its kind). A content file that cannot be
 //! used fails a release build with the reason; a development build shows the reason on every
 //! page instead, so an editor sees it in the browser.
@@ -68,7 +68,6 @@ fn run(dir: &Path, public_url: &str, development: bool) -> Result<String, String
         list.push(serde_json::json!({
             "pattern": route.pattern(),
             "paths": paths,
-            "start": route.bundle().start(),
             "article": route.is_article(),
         }));
     }

@@ -1,7 +1,7 @@
 //! Renders a page of the site into the build's shell (trunk's `index.html` with the loader in
 //! it): the page's title and description into the head, and into `<body>` the frame with the
 //! page, marked with what the loader needs — the bundle of browser code the page's islands are
-//! in, when to start it, and whether "Return to the page you were on" may lead back here.
+//! in, and whether "Return to the page you were on" may lead back here.
 
 use std::sync::Arc;
 
@@ -37,8 +37,7 @@ pub struct PageMarks {
 
 impl PageMarks {
     fn attributes(&self) -> String {
-        let (bundle, start) = (self.bundle.name(), self.bundle.start());
-        let mut attributes = format!(r#"{}="{bundle}" {}="{start}""#, marks::BUNDLE, marks::START);
+        let mut attributes = format!(r#"{}="{}""#, marks::BUNDLE, self.bundle.name());
         if self.return_point {
             attributes.push_str(&format!(" {}", marks::RETURN_POINT));
         }

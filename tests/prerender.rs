@@ -36,7 +36,7 @@ fn a_usable_content_file_makes_every_page() {
     assert!(home.contains(r#"<a href="/x/" aria-current="page">Overview</a>"#), "links carry the base");
     let section = page(dir.path(), "sections/wider-cooperation/index.html");
     assert!(section.contains("<title>Wider cooperation — Relations with Georgia</title>"));
-    assert!(section.contains(r#"<body data-bundle="frame" data-start="interaction" data-return-point>"#));
+    assert!(section.contains(r#"<body data-bundle="frame" data-return-point>"#));
     let not_found = page(dir.path(), "404.html");
     assert!(not_found.contains("Page not found") && not_found.contains(r##"href="#main""##), "{not_found}");
     let routes: serde_json::Value = serde_json::from_str(&page(dir.path(), "routes.json")).unwrap();

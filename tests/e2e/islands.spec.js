@@ -1,5 +1,5 @@
 // What a page downloads, and when: a page is its HTML; its islands' bundle comes when the
-// visitor reaches for one (or at once where the page's content is an island's: the search);
+// visitor reaches for one (or once it has painted, where its address asks for it: a search);
 // the router keeps the frame's islands, with their state, from page to page; two bundles in one
 // document do not get in each other's way; a page the router cannot fetch loads in full.
 import { test, expect, names } from "./fixtures.js";
@@ -35,10 +35,22 @@ for (const path of ["/", "/sections/wider-cooperation", "/regions/georgia", "/ti
   });
 }
 
-test("the search page loads its bundle at once: the results are its content", async ({ page }) => {
+test("a search paints its results before any code, then loads its bundle without being reached for", async ({ page }) => {
   const bundles = bundleRequests(page);
+  await page.addInitScript(() => {
+    window.__paintedWithoutCode = new Promise((resolve) =>
+      new PerformanceObserver((entries) => {
+        if (!entries.getEntriesByName("first-contentful-paint").length) return;
+        const code = performance.getEntriesByType("resource").filter((entry) => /\.(js|wasm)$/.test(entry.name));
+        resolve({ results: document.querySelectorAll(".search-results > li").length, code: code.length });
+      }).observe({ type: "paint", buffered: true }),
+    );
+  });
   await page.goto("/search?q=georgia");
-  await expect(page.locator(".search .match-count")).toHaveText(/passages match/);
+  const painted = await page.evaluate(() => window.__paintedWithoutCode);
+  expect(painted.results).toBeGreaterThan(5);
+  expect(painted.code).toBe(0);
+  await expect(page.locator(".search [role=status]")).toHaveText(/passages match/);
   expect(bundles).toEqual(["search"]);
 });
 

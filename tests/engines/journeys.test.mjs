@@ -1,14 +1,15 @@
 // The core journeys in every engine besides Chromium (which the Playwright suite covers whole):
 // a prerendered page runs, its islands hydrate without changing an element, in-app navigation moves focus and sets the title, an island hydrates
 // when reached for and the frame's islands keep their state from page to page (with a second
-// bundle in the document), the region filter, the password checklist and the strength
+// bundle in the document), the region filter, a search's first results and the island's, the
+// password checklist and the strength
 // estimator's worker, the newsletter's error summary, a full sign-up against the real API,
 // "Page not found", and offline reading after one visit. Against the release build in dist/,
 // served as a static host serves it.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { engines, waitFor } from "./browsers.mjs";
 
@@ -16,13 +17,20 @@ const names = JSON.parse(readFileSync(new URL("../../crates/web/shared-names.jso
 const SITE = 4281;
 const API = 4282;
 const OFFLINE_SITE = 4283;
+// dist/ without the search's wasm: its first results stay as its script made them.
+const WITHOUT_SEARCH_CODE = 4284;
+const withoutSearchCode = "target/engines-without-search-code";
 const site = `http://127.0.0.1:${SITE}`;
 const PASSWORD = "Vq7#t!mZ2@pL9w-Kutaisi";
 const hydrated = `document.body.hasAttribute(${JSON.stringify(names.marks.hydrated)})`;
 const heading = `document.querySelector("main h1")?.textContent`;
 
 function serve(port, ...extra) {
-  return spawn("node", ["scripts/static-server.mjs", "--root", "dist", "--port", String(port), ...extra], { stdio: "ignore" });
+  return serveFrom("dist", port, ...extra);
+}
+
+function serveFrom(root, port, ...extra) {
+  return spawn("node", ["scripts/static-server.mjs", "--root", root, "--port", String(port), ...extra], { stdio: "ignore" });
 }
 
 const servers = [];
@@ -38,6 +46,10 @@ before(async () => {
   };
   servers.push(spawn("target/debug/nato-georgia-api", [], { stdio: "ignore", env }));
   servers.push(serve(SITE, "--api", `http://127.0.0.1:${API}`));
+  rmSync(withoutSearchCode, { recursive: true, force: true });
+  cpSync("dist", withoutSearchCode, { recursive: true });
+  for (const file of readdirSync(withoutSearchCode).filter((name) => /^search-.*\.wasm/.test(name))) rmSync(`${withoutSearchCode}/${file}`);
+  servers.push(serveFrom(withoutSearchCode, WITHOUT_SEARCH_CODE));
   await sleep(1000);
 });
 after(() => servers.forEach((server) => server.kill()));
@@ -118,6 +130,22 @@ for (const engine of engines) {
       await waitFor(page, `location.search === "?q=oss"`);
       const shown = await page.evaluate(`[...document.querySelectorAll(".region-list .region-name")].map((a) => a.textContent)`);
       assert.ok(shown.length > 0 && shown.every((name) => /oss/i.test(name)), shown.join(", "));
+    });
+
+    it("a search shows its results before its code, and the island finds the same", async () => {
+      const words = encodeURIComponent('"peaceful resolution" ossétia nato');
+      const shown = (root) => `(() => {
+        const root = document.querySelector(${JSON.stringify(root)});
+        const text = (item) => item.lastElementChild.innerHTML.replace(/<!---->/g, "");
+        return JSON.stringify({ status: root.querySelector("p").textContent, results: [...root.querySelectorAll("li")].map((item) => [item.querySelector("a").getAttribute("href"), text(item)]) });
+      })()`;
+      const first = `.${names.classes.searchFirst}`;
+      await page.goto(`http://127.0.0.1:${WITHOUT_SEARCH_CODE}/search?q=${words}`);
+      await waitFor(page, `!!document.querySelector(${JSON.stringify(`${first} li mark`)})`);
+      const before = await page.evaluate(shown(first));
+      await open(`/search?q=${words}`);
+      await waitFor(page, `!document.querySelector(${JSON.stringify(first)}) && /match/.test(document.querySelector(".search [role=status]").textContent)`);
+      assert.equal(await page.evaluate(shown(".search leptos-island")), before);
     });
 
     it("the password checklist follows the typing, and the strength estimator's worker answers", async () => {

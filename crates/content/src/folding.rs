@@ -29,6 +29,19 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
+/// What `fold_char` does beyond lowercasing, for code outside Rust that must fold alike (the
+/// search page's first results): each character of the Latin blocks and the curly apostrophes
+/// whose folded form is not its lowercase one, with that form.
+pub fn folding_table() -> Vec<(char, char)> {
+    ('\u{0}'..='\u{24f}')
+        .chain(['‘', '’'])
+        .filter_map(|c| {
+            let folded = fold_char(c);
+            (Some(folded) != c.to_lowercase().next()).then_some((c, folded))
+        })
+        .collect()
+}
+
 pub fn fold(text: &str) -> String {
     text.chars().map(fold_char).collect()
 }
@@ -134,6 +147,13 @@ mod tests {
     fn folds_case_and_accents() {
         assert_eq!(fold("Ossétia ÀÉÎÕÜ"), "ossetia aeiou");
         assert_eq!(fold("Georgia’s"), "georgia's");
+    }
+
+    #[test]
+    fn the_table_holds_what_lowercasing_does_not() {
+        let table = folding_table();
+        assert!(table.contains(&('É', 'e')) && table.contains(&('ş', 's')) && table.contains(&('’', '\'')));
+        assert!(!table.iter().any(|&(c, _)| c == 'A' || c == 'a'), "lowercasing does those");
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub mod timeline;
 
 pub use check::{check, check_for_errors, Finding, Report};
 pub use date::IsoDate;
-pub use folding::fold;
+pub use folding::{fold, folding_table};
 pub use model::{Block, Content, Section, SiteTexts, Subsection, CONTENT_VERSION};
 pub use parse::{parse, ParseError};
 pub use passages::{passages, Passage};

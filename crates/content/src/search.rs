@@ -105,16 +105,32 @@ fn span(matches: &[Vec<Range<usize>>]) -> usize {
 /// that holds them, its order in the article.
 type Rank = (Reverse<usize>, Reverse<usize>, usize, usize);
 
+/// The headings a passage stands under, which its words may match too.
+pub fn headings(passage: &Passage) -> String {
+    format!("{} · {}", passage.location.heading().unwrap_or_default(), passage.subsection.unwrap_or_default())
+}
+
 /// Every passage that matches `query`, best first.
 pub fn search<'a>(content: &'a Content, query: &Query) -> Vec<Hit<'a>> {
+    let all = passages(content);
+    let all_headings: Vec<String> = all.iter().map(headings).collect();
+    let texts = all.iter().zip(&all_headings).map(|(passage, headings)| (passage.text, headings.as_str()));
+    search_texts(texts, query).into_iter().map(|(index, marks)| Hit { passage: all[index].clone(), marks }).collect()
+}
+
+/// The passages that match `query`, best first, given as their texts and headings in reading
+/// order (as the search page carries them): each one's index, and where the query's words stand
+/// in its text, in order, not overlapping.
+pub fn search_texts<'t>(
+    passages: impl IntoIterator<Item = (&'t str, &'t str)>,
+    query: &Query,
+) -> Vec<(usize, Vec<Range<usize>>)> {
     if query.is_empty() {
         return Vec::new();
     }
-    let mut hits: Vec<(Rank, Hit<'a>)> = Vec::new();
-    for (order, passage) in passages(content).into_iter().enumerate() {
-        let headings =
-            format!("{} · {}", passage.location.heading().unwrap_or_default(), passage.subsection.unwrap_or_default());
-        let (text, headings) = (FoldedText::new(passage.text), FoldedText::new(&headings));
+    let mut hits: Vec<(Rank, usize, Vec<Range<usize>>)> = Vec::new();
+    for (order, (text, headings)) in passages.into_iter().enumerate() {
+        let (text, headings) = (FoldedText::new(text), FoldedText::new(headings));
         let in_text: Vec<Vec<Range<usize>>> = query.terms.iter().map(|term| find_term(&text, term)).collect();
         let in_headings: Vec<bool> = query.terms.iter().map(|term| !find_term(&headings, term).is_empty()).collect();
         if !in_text.iter().zip(&in_headings).all(|(found, in_heading)| !found.is_empty() || *in_heading) {
@@ -131,10 +147,10 @@ pub fn search<'a>(content: &'a Content, query: &Query) -> Vec<Hit<'a>> {
         });
         let headings_matched = in_headings.iter().filter(|in_heading| **in_heading).count();
         let rank = (Reverse(headings_matched), Reverse(occurrences), span(&in_text), order);
-        hits.push((rank, Hit { passage, marks }));
+        hits.push((rank, order, marks));
     }
-    hits.sort_by_key(|(rank, _)| *rank);
-    hits.into_iter().map(|(_, hit)| hit).collect()
+    hits.sort_by_key(|(rank, _, _)| *rank);
+    hits.into_iter().map(|(_, order, marks)| (order, marks)).collect()
 }
 
 /// "1 passage matches", "12 passages match".

@@ -107,10 +107,6 @@ impl SitePaths {
     pub fn estimator_worker(&self) -> String {
         format!("{}/estimator_loader.js", self.base)
     }
-
-    pub fn content_url(&self) -> String {
-        format!("{}/{}", self.base, crate::shared_names::files::CONTENT)
-    }
 }
 
 /// The site's paths where a component renders: the prerenderer's, or in the browser the
@@ -128,12 +124,10 @@ mod tests {
         let root = SitePaths::new("/");
         assert_eq!(root.home(), "/");
         assert_eq!(root.section("wider-cooperation"), "/sections/wider-cooperation");
-        assert_eq!(root.content_url(), "/content/georgia.json");
         assert_eq!(root.search("south ossetia"), "/search?q=south%20ossetia");
         let nested = SitePaths::new("/x/");
         assert_eq!(nested.base(), "/x");
         assert_eq!(nested.home(), "/x/");
         assert_eq!(nested.section_anchor("a", "b"), "/x/sections/a#b");
-        assert_eq!(nested.content_url(), "/x/content/georgia.json");
     }
 }

@@ -52,23 +52,6 @@ impl Bundle {
             Bundle::Forms => "forms",
         }
     }
-
-    /// Whether the page's islands hydrate as soon as it has painted, because they show the
-    /// page's content (the search's results). The others' pages read and work as HTML until
-    /// the visitor first reaches for an island, or the address or the visitor's state asks for
-    /// one (the loader says when); docs/islands.md says why.
-    pub fn starts_at_load(self) -> bool {
-        self == Bundle::Search
-    }
-
-    /// The page's `data-start`, which tells the loader: `load` or `interaction`.
-    pub fn start(self) -> &'static str {
-        if self.starts_at_load() {
-            "load"
-        } else {
-            "interaction"
-        }
-    }
 }
 
 impl Route {
