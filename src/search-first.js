@@ -8,7 +8,7 @@
 // The search is the content crate's (crates/content/src/search.rs), step for step: every word
 // matches at the start of a word, a quoted phrase as a phrase, case and accents ignored; the
 // passages whose headings match come first, then the more occurrences, the closer together,
-// the earlier. tests/e2e/search.spec.js checks that both find the same, in the same order.
+// the earlier. tests/e2e/search-first.spec.js checks that both find the same, in the same order.
 (() => {
   const template = document.getElementById(NAMES.ids.searchFirstTemplate);
   const words = new URLSearchParams(location.search).get("q") ?? "";
