@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import lighthouse from "lighthouse";
+import { listening } from "../tests/listening.mjs";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const out = join(root, "bench-results");
@@ -55,7 +56,7 @@ export function writeFloor() {
 
 export function serve(dir, port) {
   const server = spawn("node", [join(root, "scripts/static-server.mjs"), "--root", dir, "--port", String(port)], { stdio: "ignore" });
-  return new Promise((resolve) => setTimeout(() => resolve(server), 500));
+  return listening(port).then(() => server);
 }
 
 const BYTE_TYPES = [["wasm", /\.wasm$/], ["js", /\.m?js$/], ["css", /\.css$/], ["json", /\.json$/]];

@@ -7,6 +7,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } fr
 import { join } from "node:path";
 import { withContentSecurityPolicy } from "../../scripts/csp.mjs";
 import { serviceWorker } from "../../scripts/service-worker.mjs";
+import { listening } from "../listening.mjs";
 
 test.use({
   serviceWorkers: "allow",
@@ -94,7 +95,7 @@ test.describe("a new deploy", () => {
     rmSync(root, { recursive: true, force: true });
     cpSync("dist", root, { recursive: true });
     server = spawn("node", ["scripts/static-server.mjs", "--root", root, "--port", String(PORT)], { stdio: "ignore" });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await listening(PORT);
   });
   test.afterAll(() => server?.kill());
 

@@ -3,29 +3,12 @@
 // and WebKitGTK's MiniBrowser (WebKit, Safari's engine family) through WebKitWebDriver, on a
 // virtual display. Nothing here downloads a browser.
 import { spawn } from "node:child_process";
-import { connect } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import puppeteer from "puppeteer-core";
 import { Builder, By, Key } from "selenium-webdriver";
+import { listening } from "../listening.mjs";
 
 const MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
-
-/** Waits until something listens on `port` (a driver just started takes longer on a busy machine). */
-async function listening(port, timeout = 20_000) {
-  const until = Date.now() + timeout;
-  while (Date.now() < until) {
-    const open = await new Promise((resolve) => {
-      const socket = connect(port, "127.0.0.1", () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.on("error", () => resolve(false));
-    });
-    if (open) return;
-    await sleep(100);
-  }
-  throw new Error(`nothing listens on port ${port} after ${timeout} ms`);
-}
 
 /**
  * A page: `goto(url)`, `evaluate(expression)` (a JS expression, awaited), `click(selector)`,

@@ -11,6 +11,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { cpSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
+import { listening } from "../listening.mjs";
 import { engines, waitFor } from "./browsers.mjs";
 
 const names = JSON.parse(readFileSync(new URL("../../crates/web/shared-names.json", import.meta.url), "utf8"));
@@ -50,7 +51,7 @@ before(async () => {
   cpSync("dist", withoutSearchCode, { recursive: true });
   for (const file of readdirSync(withoutSearchCode).filter((name) => /^search-.*\.wasm/.test(name))) rmSync(`${withoutSearchCode}/${file}`);
   servers.push(serveFrom(withoutSearchCode, WITHOUT_SEARCH_CODE));
-  await sleep(1000);
+  await Promise.all([API, SITE, WITHOUT_SEARCH_CODE].map((port) => listening(port)));
 });
 after(() => servers.forEach((server) => server.kill()));
 
@@ -186,7 +187,7 @@ for (const engine of engines) {
 
     it("after one visit, the site reads with its host gone", async () => {
       const host = serve(OFFLINE_SITE);
-      await sleep(500);
+      await listening(OFFLINE_SITE);
       const origin = `http://127.0.0.1:${OFFLINE_SITE}`;
       try {
         await page.goto(`${origin}/`);
