@@ -12,8 +12,8 @@
 //   SHA-256 hashes), wasm compilation, and nothing from elsewhere (scripts/csp.mjs).
 // - Every page prerendered into the build by the `prerender` binary (native): each route,
 //   404.html, routes.json; the search page's first results (src/search-first.js) inline after
-//   their template, its CSP made again. A development build shows a content file's errors on its pages; a
-//   release build refuses the file.
+//   their template, its CSP made again. A development build shows a content file's errors on
+//   its pages; a release build refuses the file.
 // - Release builds: wasm-bindgen's JS glue minified (trunk leaves it as written); the service
 //   worker (src/service-worker.js), listing every file of the build under a version made from
 //   their contents (with NATO_OFFLINE=off, one that removes itself); precompressed .br and .gz

@@ -18,11 +18,10 @@
 //   its islands when the visitor reaches for one (pointer, touch, focus, or a change to one of
 //   its fields: before a first click or keystroke needs them), or once it has painted when the
 //   address or the visitor's state needs them (a query to search, a filter to apply, an
-//   account to check). Until an island runs, what is typed
-//   into it stays in its fields (it reads them when it starts), its submit buttons — disabled
-//   in the HTML, for visitors without JavaScript — are enabled, and clicks on its buttons are
-//   held and replayed once it has hydrated. When the islands that start at once have run,
-//   <body> is marked hydrated.
+//   account to check). Until an island runs, what is typed into it stays in its fields (it
+//   reads them when it starts), its submit buttons — disabled in the HTML, for visitors without
+//   JavaScript — are enabled, and clicks on its buttons are held and replayed once it has
+//   hydrated. When the islands that start at once have run, <body> is marked hydrated.
 // - The site's keys: "/" pressed anywhere but in a field focuses the page's own search field
 //   (marked data-slash-focus) or the header's site search; Escape clears the site search.
 //   "Skip to content" moves focus to the main content; a passage the address names is
@@ -295,9 +294,8 @@ const offerOffline = () => {
 rememberPage();
 if (location.hash) addEventListener("DOMContentLoaded", () => showTarget(location.hash));
 // A page's code starts only once its first contentful paint has reached the screen, so nothing
-// competes with it. A tab opened in the background
-// paints nothing, so it starts at once; a browser without paint timing starts at once too, and
-// none waits more than 3 s.
+// competes with it. A tab opened in the background paints nothing, so it starts at once; a
+// browser without paint timing starts at once too, and none waits more than 3 s.
 const firstPaint = new Promise((painted) => {
   if (document.visibilityState === "hidden" || !PerformanceObserver.supportedEntryTypes?.includes("paint")) {
     addEventListener("DOMContentLoaded", painted);

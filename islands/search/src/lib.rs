@@ -37,7 +37,7 @@ pub struct Found {
 }
 
 /// What `words` find in `data`, best first.
-fn found(data: &SearchData, words: &str) -> Vec<Found> {
+fn results_for(data: &SearchData, words: &str) -> Vec<Found> {
     let texts = data.passages.iter().map(|passage| (passage.text.as_str(), passage.headings.as_str()));
     search_texts(texts, &Query::parse(words))
         .into_iter()
@@ -103,7 +103,7 @@ pub fn SearchResults(data: String) -> impl IntoView {
         });
     });
     let results = Memo::new(move |_| match passages.read().as_ref() {
-        Some(Ok(data)) => found(data, &words.read()),
+        Some(Ok(data)) => results_for(data, &words.read()),
         _ => Vec::new(),
     });
     let failed = move || passages.read().as_ref().and_then(|read| read.as_ref().err().cloned());
