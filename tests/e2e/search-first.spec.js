@@ -73,8 +73,18 @@ test("the results are painted before any code arrives, and stay where they are w
   const before = await boxes(FIRST);
   expect(before.length).toBeGreaterThan(5);
   const footer = await page.locator("footer").boundingBox();
+  // What the island shows in the moment the first results go: already its own (in one task).
+  await page.evaluate(([first, island]) => {
+    window.__shownWhenGone = new Promise((resolve) =>
+      new MutationObserver(() => !document.querySelector(first) && resolve(document.querySelectorAll(`${island} li`).length)).observe(
+        document.querySelector("main"),
+        { childList: true, subtree: true },
+      ),
+    );
+  }, [FIRST, ISLAND]);
   release();
   await expect(page.locator(FIRST)).toHaveCount(0);
+  expect(await page.evaluate(() => window.__shownWhenGone)).toBe(before.length);
   expect(await boxes(ISLAND)).toEqual(before);
   expect(await page.locator("footer").boundingBox()).toEqual(footer);
 });

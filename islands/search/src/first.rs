@@ -26,8 +26,8 @@ pub fn FirstResultsTemplate() -> impl IntoView {
     }
 }
 
-/// Takes the page over from its first results once the island's can be shown (`ready`), or
-/// once the address asks for other words; focus on one of their links moves to the same link
+/// Takes the page over from its first results once the island shows its own for the address's
+/// words (`ready`), or once the address asks for other words; focus on one of their links moves to the same link
 /// in the island's `list`.
 pub(crate) fn hand_over(ready: bool, list: &web_sys::Element) {
     let Some(document) = dom::document() else { return };

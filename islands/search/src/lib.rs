@@ -87,12 +87,13 @@ pub fn SearchResults(data: String) -> impl IntoView {
         set_words.set(searched);
     };
     Effect::new(move |_| {
-        // In a task of its own, after hydrating's: neither holds the main thread for long.
+        // Reading the passages, then searching and showing them, each in a task of its own
+        // after hydrating's: none holds the main thread for long.
         let data = data.clone();
         set_timeout(
             move || {
                 passages.set(Some(SearchData::read(&data).map(Arc::new)));
-                follow_address();
+                set_timeout(follow_address, Duration::ZERO);
             },
             Duration::ZERO,
         );
@@ -117,10 +118,10 @@ pub fn SearchResults(data: String) -> impl IntoView {
         (false, false) => Some("true"),
         (false, true) => None,
     };
-    // The first results give way once these can be shown, or are no longer for these words.
+    // The first results give way once these are shown for the address's words, or once they
+    // are no longer for those words.
     Effect::new(move |_| {
-        let ready = matches!(passages.read().as_ref(), Some(Ok(_)));
-        words.track();
+        let ready = matches!(passages.read().as_ref(), Some(Ok(_))) && *words.read() == query_param("q");
         if let Some(list) = results_root.get() {
             first::hand_over(ready, &list);
         }
