@@ -12,8 +12,7 @@ use std::cmp::Reverse;
 use std::ops::Range;
 
 use crate::folding::{fold, FoldedText};
-use crate::model::Content;
-use crate::passages::{passages, Passage};
+use crate::passages::Passage;
 
 /// What a visitor searched for: words, and phrases of several words.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -49,14 +48,6 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }
-}
-
-/// A passage the query found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit<'a> {
-    pub passage: Passage<'a>,
-    /// Where the query's words stand in the passage's text, in order, not overlapping.
-    pub marks: Vec<Range<usize>>,
 }
 
 /// Where `term` stands in `text`: its words one after the other, each at the start of a word,
@@ -110,14 +101,6 @@ pub fn headings(passage: &Passage) -> String {
     format!("{} · {}", passage.location.heading().unwrap_or_default(), passage.subsection.unwrap_or_default())
 }
 
-/// Every passage that matches `query`, best first.
-pub fn search<'a>(content: &'a Content, query: &Query) -> Vec<Hit<'a>> {
-    let all = passages(content);
-    let all_headings: Vec<String> = all.iter().map(headings).collect();
-    let texts = all.iter().zip(&all_headings).map(|(passage, headings)| (passage.text, headings.as_str()));
-    search_texts(texts, query).into_iter().map(|(index, marks)| Hit { passage: all[index].clone(), marks }).collect()
-}
-
 /// The passages that match `query`, best first, given as their texts and headings in reading
 /// order (as the search page carries them): each one's index, and where the query's words stand
 /// in its text, in order, not overlapping.
@@ -167,6 +150,26 @@ pub const NO_RESULTS: &str = "No passage matches. Check the spelling, or try few
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Content;
+    use crate::passages::passages;
+
+    /// A passage the query found, and where its words stand in its text.
+    struct Hit<'a> {
+        passage: Passage<'a>,
+        marks: Vec<Range<usize>>,
+    }
+
+    /// Every passage of `content` that matches `query`, best first, as the search page's
+    /// passages are searched.
+    fn search<'a>(content: &'a Content, query: &Query) -> Vec<Hit<'a>> {
+        let all = passages(content);
+        let all_headings: Vec<String> = all.iter().map(headings).collect();
+        let texts = all.iter().zip(&all_headings).map(|(passage, headings)| (passage.text, headings.as_str()));
+        search_texts(texts, query)
+            .into_iter()
+            .map(|(index, marks)| Hit { passage: all[index].clone(), marks })
+            .collect()
+    }
 
     fn content() -> Content {
         crate::parse(include_str!("../../../public/content/georgia.json")).unwrap()
