@@ -12,7 +12,9 @@ pub struct SearchData {
     pub passages: Vec<PassageData>,
     /// The status line for each number of results (`counts[0]`: none matches).
     pub counts: Vec<String>,
-    /// What folding does beyond lowercasing (only the script needs it).
+    /// What folding does beyond lowercasing: the script's (the island folds with the content
+    /// crate, so it does not read it).
+    #[serde(skip_deserializing)]
     pub fold: BTreeMap<char, char>,
 }
 
